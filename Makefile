@@ -1,0 +1,49 @@
+# conflictwire: `make demo` and `make test` are all a newcomer needs; both install first.
+VENV   ?= .venv
+PYTHON ?= python3
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+LOCK   := requirements/lock.txt
+
+.PHONY: install demo test test-fast lint format bench lock clean
+
+install: $(STAMP)
+
+# Re-run when the venv is missing or the lock file / project metadata changed.
+$(STAMP): $(LOCK) pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PY) -m conflictwire gazetteer build
+	touch $(STAMP)
+
+demo: install
+	$(VENV)/bin/conflictwire demo
+
+test: install
+	$(PY) -m pytest -q
+
+test-fast: install
+	$(PY) -m pytest -q -m "not e2e"
+
+lint: install
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/mypy
+
+format: install
+	$(VENV)/bin/ruff format src tests benchmarks
+	$(VENV)/bin/ruff check --fix src tests benchmarks
+
+bench: install
+	$(PY) benchmarks/bench_extract.py
+
+# Refresh the hashed lock after editing requirements/requirements.in (needs the package index).
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile --quiet --generate-hashes --python-version 3.11 \
+		--output-file $(LOCK) requirements/requirements.in
+
+clean:
+	rm -rf $(VENV) demo-output conflictwire.db build *.egg-info src/*.egg-info

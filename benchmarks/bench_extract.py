@@ -1,0 +1,67 @@
+"""Throughput of ``extract`` against spaCy alone on the same texts, in one run.
+
+Machines here are shared and noisy, so read the ratios: spaCy's share of extract, and the cost
+of the stages after spaCy relative to spaCy itself.
+
+    python benchmarks/bench_extract.py [--repeat N] [--inputs PATH ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from dataclasses import replace
+
+from conflictwire.demo import sample_corpus
+from conflictwire.ingest import IngestError, iter_articles
+from conflictwire.models import Article
+from conflictwire.nlp import NlpStage
+from conflictwire.pipeline import Pipeline
+from conflictwire.settings import Settings
+
+
+def timed(func: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=4, help="Copies of the corpus to process.")
+    parser.add_argument("--inputs", nargs="*", default=None, help="Inputs (default: the sample).")
+    args = parser.parse_args()
+
+    settings = Settings.load()
+    inputs = args.inputs or [str(sample_corpus())]
+    base = [a for a in iter_articles(inputs, settings) if not isinstance(a, IngestError)]
+    base = [a for a in base if a.language in settings.languages]
+    articles = base * args.repeat
+    words = sum(len(a.text.split()) for a in articles)
+
+    pipeline = Pipeline(settings)
+    nlp = pipeline.resources.nlp
+    pipeline.resources.gazetteer  # load outside the timings  # noqa: B018
+    list(pipeline.run(base[:2]))  # warm up caches
+
+    t_spacy = timed(lambda: list(nlp.pipe((a.text for a in articles), batch_size=16)))
+    t_extract = timed(lambda: list(pipeline.run(articles)))
+    stage = NlpStage(nlp, batch_size=settings.batch_size, languages=settings.languages)
+    annotated: list[Article] = list(stage.run(articles))
+    t_after = timed(lambda: [replace(pipeline.process(a), nlp=None) for a in annotated])
+
+    n = len(articles)
+    print(f"{n} articles, {words} words ({len(base)} distinct x {args.repeat})")
+    for label, seconds in (("spaCy alone", t_spacy), ("extract", t_extract)):
+        print(f"{label:>22}: {seconds:7.2f} s  {n / seconds:8.1f} articles/s  "
+              f"{words / seconds:9.0f} words/s")
+    print(f"{'stages after spaCy':>22}: {t_after:7.2f} s")
+    print(f"{'extract / spaCy':>22}: {t_extract / t_spacy:7.2f}x time "
+          f"(spaCy is {100 * t_spacy / t_extract:.0f}% of extract)")
+    print(f"{'after-spaCy / spaCy':>22}: {100 * t_after / t_spacy:7.1f}% "
+          "(place stage and later stages vs spaCy)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+"""The ``conflictwire`` command: thin commands over the library.
+
+Exit codes: 0 success; 1 some inputs could not be read (the rest were processed); 2 usage
+error; 3 a resource is missing or broken (model, gazetteer, database, output path).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from .. import __version__
+from .evaluate import evaluate
+from .gazetteer import gazetteer
+from .process import demo, export, extract, ingest
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="conflictwire")
+@click.option("-v", "--verbose", is_flag=True, help="Log what is loaded and done.")
+def main(verbose: bool) -> None:
+    """Turn conflict news into sourced, geocoded, auditable records."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+for command in (extract, ingest, export, gazetteer, evaluate, demo):
+    main.add_command(command)

@@ -1,0 +1,87 @@
+"""Commands that process inputs or stored records: extract, ingest, export, demo."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .. import export as exporting
+from .. import jobs
+from ..pipeline import Pipeline
+from ..settings import Settings
+from ..store import Store
+from .options import (
+    EXIT_INPUT_FAILED,
+    fail,
+    output_options,
+    progress,
+    report_error,
+    settings_options,
+)
+from .resources import resource_errors
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@output_options
+@settings_options
+def extract(inputs: tuple[str, ...], fmt: str, output: str, settings: Settings) -> None:
+    """Extract records from INPUTS (files, folders, '-' for stdin) and write them.
+
+    Writes JSONL records (docs/SCHEMA.md) to stdout unless --format/--output say otherwise.
+    """
+    report = jobs.RunReport()
+    with resource_errors():
+        pipeline = Pipeline(settings)
+        articles = jobs.extract(
+            inputs, settings, pipeline, report, report_error, stdin=sys.stdin.buffer
+        )
+        exporting.write(progress(articles, desc="extract"), fmt, output)
+    sys.exit(EXIT_INPUT_FAILED if report.failed else 0)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", default=None, help="SQLite database file [default: ./conflictwire.db].")
+@settings_options
+def ingest(inputs: tuple[str, ...], db: str | None, settings: Settings) -> None:
+    """Process INPUTS into the database; already stored texts are skipped."""
+    report = jobs.RunReport()
+    with resource_errors(), Store(db or settings.db_path) as store:
+        jobs.ingest(
+            inputs, settings, Pipeline(settings), store, report, report_error,
+            stdin=sys.stdin.buffer,
+        )
+    click.echo(
+        f"{report.articles} articles read, {report.stored} stored, "
+        f"{report.duplicates} already stored, {len(report.failed)} inputs failed",
+        err=True,
+    )
+    sys.exit(EXIT_INPUT_FAILED if report.failed else 0)
+
+
+@click.command()
+@click.option("--db", default=None, help="SQLite database file [default: ./conflictwire.db].")
+@output_options
+def export(db: str | None, fmt: str, output: str) -> None:
+    """Write the stored articles' records in one of the output formats."""
+    path = Path(db or Settings.load().db_path)
+    if not path.is_file():
+        fail(f"no database at {path}; create one with `conflictwire ingest INPUT --db {path}`")
+    with resource_errors(), Store(path) as store:
+        count = exporting.write(store.iter_articles(), fmt, output)
+    click.echo(f"{count} records written", err=True)
+
+
+@click.command()
+@click.option("--out", default="demo-output", show_default=True, help="Output folder.")
+@settings_options
+def demo(out: str, settings: Settings) -> None:
+    """Process the bundled sample corpus into OUT and print a summary."""
+    from ..demo import run_demo
+
+    with resource_errors():
+        report = run_demo(Path(out), settings, echo=click.echo)
+    sys.exit(EXIT_INPUT_FAILED if report.failed else 0)

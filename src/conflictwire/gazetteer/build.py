@@ -1,0 +1,106 @@
+"""Building the index file: sources -> SQLite, written to a temp file and renamed atomically."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from itertools import islice
+from pathlib import Path
+
+from conflictwire.gazetteer.scan import remove_automata
+from conflictwire.gazetteer.schema import (
+    FORMAT_VERSION,
+    POST_LOAD_DDL,
+    create_schema,
+    read_meta,
+    renew_names_token,
+    write_places,
+)
+from conflictwire.gazetteer.sources import (
+    SourcePaths,
+    default_sources,
+    iter_records,
+    source_versions,
+)
+from conflictwire.settings import default_cache_dir
+
+BATCH_SIZE = 20_000
+
+
+def default_index_path() -> Path:
+    """``<cache dir>/gazetteer-v<FORMAT_VERSION>.sqlite``."""
+    return default_cache_dir() / f"gazetteer-v{FORMAT_VERSION}.sqlite"
+
+
+def expected_meta() -> dict[str, str]:
+    """The meta values an up-to-date index carries."""
+    versions = {f"source:{name}": version for name, version in source_versions().items()}
+    return {"format_version": str(FORMAT_VERSION), **versions}
+
+
+def stale_reason(path: Path) -> str | None:
+    """Why the index at ``path`` must be (re)built, or None when it is current."""
+    if not path.is_file():
+        return f"no gazetteer index at {path}"
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = read_meta(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return f"gazetteer index {path} is unreadable ({exc})"
+    for key, value in expected_meta().items():
+        if meta.get(key) != value:
+            return f"gazetteer index {path} has {key}={meta.get(key)!r}, expected {value!r}"
+    return None
+
+
+def build_index(path: Path, *, progress: bool = False, sources: SourcePaths | None = None) -> Path:
+    """Build the index at ``path`` from ``sources`` (default: installed packages); returns path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    tmp = Path(tmp_name)
+    try:
+        _write_index(tmp, sources or default_sources(), progress)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    remove_automata(path)
+    if progress:
+        _say(f"gazetteer: built {path} in {time.perf_counter() - started:.1f}s")
+    return path
+
+
+def _write_index(tmp: Path, sources: SourcePaths, progress: bool) -> None:
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        create_schema(conn)
+        records = iter_records(sources)
+        total = 0
+        while batch := list(islice(records, BATCH_SIZE)):
+            total += write_places(conn, batch)
+            if progress and total % 100_000 < BATCH_SIZE:
+                _say(f"gazetteer: {total:,} places")
+        conn.execute(POST_LOAD_DDL)
+        meta = {**expected_meta(), "built_at": datetime.now(UTC).isoformat(timespec="seconds")}
+        conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+        renew_names_token(conn)
+        conn.commit()
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)

@@ -1,0 +1,151 @@
+"""``Gazetteer``: read-only access to a built index - lookups by key, name or id, and text scans."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+from conflictwire.gazetteer.build import build_index, default_index_path, stale_reason
+from conflictwire.gazetteer.normalize import name_keys, normalize
+from conflictwire.gazetteer.scan import NameMatch, automaton_path, load_automaton, scan_text
+from conflictwire.gazetteer.schema import read_meta
+from conflictwire.gazetteer.sources import SourcePaths
+
+
+class GazetteerError(RuntimeError):
+    """The index is missing, stale or unreadable and may not be built here."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place a name may refer to."""
+
+    geonameid: int
+    name: str
+    feature: str
+    feature_code: str | None
+    country_code: str | None
+    country: str | None  # country name
+    admin1_code: str | None
+    admin1: str | None  # admin1 name, e.g. "Ḩimş"
+    admin2_code: str | None
+    admin2: str | None
+    latitude: float | None
+    longitude: float | None
+    population: int
+
+
+_CANDIDATE_SQL = """
+SELECT p.geonameid, p.name, p.feature, p.feature_code, p.country_code, c.name,
+       p.admin1_code, a1.name, p.admin2_code, a2.name, p.latitude, p.longitude, p.population
+FROM places p
+LEFT JOIN regions c ON c.country_code = p.country_code AND c.admin1_code = ''
+     AND c.admin2_code = ''
+LEFT JOIN regions a1 ON a1.country_code = p.country_code AND a1.admin1_code = p.admin1_code
+     AND a1.admin2_code = ''
+LEFT JOIN regions a2 ON a2.country_code = p.country_code AND a2.admin1_code = p.admin1_code
+     AND a2.admin2_code = p.admin2_code
+"""
+_ORDER = " ORDER BY p.population DESC, p.geonameid"
+
+
+class Gazetteer:
+    """An opened index. Cheap to open; the scan automaton is loaded on the first ``scan``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        uri = f"file:{self.path}?mode=ro"
+        self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._meta = read_meta(self._conn)
+        self._automaton: ahocorasick.Automaton | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(
+        cls, path: Path | None = None, *, build: bool = True, sources: SourcePaths | None = None
+    ) -> Gazetteer:
+        """Open the index at ``path`` (default ``default_index_path()``).
+
+        A missing or stale index (other format or source versions) is built from ``sources``
+        (default: the installed packages) when ``build`` is true, else ``GazetteerError``.
+        """
+        path = Path(path) if path is not None else default_index_path()
+        reason = stale_reason(path)
+        if reason is not None:
+            if not build:
+                raise GazetteerError(
+                    f"{reason}; build it with `conflictwire.gazetteer.build_index(path)` "
+                    "or open it with build=True"
+                )
+            print(f"{reason}; building it now (about a minute)...", file=sys.stderr, flush=True)
+            build_index(path, progress=True, sources=sources)
+        return cls(path)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def candidates(self, key: str) -> list[Candidate]:
+        """Places indexed under a normalised key, most populous first."""
+        sql = f"{_CANDIDATE_SQL} JOIN names n ON n.geonameid = p.geonameid WHERE n.key = ?{_ORDER}"
+        return [Candidate(*row) for row in self._conn.execute(sql, (key,))]
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Places a name as written may refer to (both keys tried), most populous first."""
+        found: dict[int, Candidate] = {}
+        for key in name_keys(name) or [normalize(name)]:
+            for candidate in self.candidates(key):
+                found.setdefault(candidate.geonameid, candidate)
+        return sorted(found.values(), key=lambda c: (-c.population, c.geonameid))
+
+    def get(self, geonameid: int) -> Candidate | None:
+        row = self._conn.execute(f"{_CANDIDATE_SQL} WHERE p.geonameid = ?", (geonameid,))
+        found = row.fetchone()
+        return Candidate(*found) if found else None
+
+    def country(self, iso2: str) -> Candidate | None:
+        """The country with ISO 3166-1 alpha-2 code ``iso2`` (any case)."""
+        row = self._conn.execute(
+            "SELECT geonameid FROM regions WHERE country_code = ? AND admin1_code = '' "
+            "AND admin2_code = ''",
+            (iso2.upper(),),
+        ).fetchone()
+        return self.get(row[0]) if row and row[0] is not None else None
+
+    def scan(self, text: str) -> list[NameMatch]:
+        """Every key found in ``text`` on word boundaries (overlaps included), sorted by start."""
+        return scan_text(self._load_automaton(), text)
+
+    def _load_automaton(self) -> ahocorasick.Automaton:
+        with self._lock:
+            if self._automaton is None:
+                token = read_meta(self._conn).get("names_token", "none")
+                self._automaton = load_automaton(self._conn, automaton_path(self.path, token))
+            return self._automaton
+
+    def info(self) -> dict[str, Any]:
+        """Path, size, counts by feature, source versions and build time."""
+        meta = read_meta(self._conn)
+        counts = dict(self._conn.execute("SELECT feature, count(*) FROM places GROUP BY 1"))
+        names = self._conn.execute("SELECT count(*) FROM names").fetchone()[0]
+        return {
+            "path": str(self.path),
+            "size_bytes": self.path.stat().st_size,
+            "format_version": int(meta.get("format_version", 0)),
+            "places_by_feature": counts,
+            "names": names,
+            "sources": {k.split(":", 1)[1]: v for k, v in meta.items() if k.startswith("source:")},
+            "built_at": meta.get("built_at"),
+            "dumps_imported": [v for k, v in sorted(meta.items()) if k.startswith("dump:")],
+        }

@@ -1,0 +1,68 @@
+"""Turn what a reader found into a finished :class:`Article`: clean text, id, date, language."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+from conflictwire.ingest.errors import IngestError
+from conflictwire.ingest.language import assign_language
+from conflictwire.models import Article
+from conflictwire.settings import Settings
+
+ID_HEX_CHARS = 16
+
+
+def normalise_text(text: str) -> str:
+    """The minimal clean-up offsets can survive: no BOM, ``\\n`` line ends, NFC."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 (hex) of the NFC form of ``text``: the store's idempotency key."""
+    return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()
+
+
+def normalise_date(value: object) -> str | None:
+    """An ISO date or datetime, or an RFC 2822 date (feeds), as ``YYYY-MM-DD``; else None.
+
+    The date is the one written, in the writer's own time zone (not converted to UTC).
+    """
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    raw = value.strip()
+    try:
+        return datetime.fromisoformat(raw).strftime("%Y-%m-%d")
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(raw).strftime("%Y-%m-%d")
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def finish_article(article: Article, settings: Settings) -> Article | IngestError:
+    """Normalise the text and fill id, published and language; or say why there is no article."""
+    origin = article.origin or "-"
+    text = normalise_text(article.text)
+    if not text.strip():
+        return IngestError(origin, "no text (empty or whitespace only); nothing to extract")
+    size = len(text.encode("utf-8"))
+    if size > settings.max_text_bytes:
+        return IngestError(
+            origin,
+            f"text is {size:,} bytes (UTF-8), over the limit of {settings.max_text_bytes:,}; "
+            "raise the setting max_text_bytes (env CONFLICTWIRE_MAX_TEXT_BYTES) to read it",
+        )
+    article.text = text
+    if article.title:
+        article.title = unicodedata.normalize("NFC", article.title).strip() or None
+    article.id = article.id or content_hash(text)[:ID_HEX_CHARS]
+    article.published = article.published or settings.published
+    assign_language(article, settings)
+    return article

@@ -1,0 +1,40 @@
+"""What ingest reports when an input gives no article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STDIN_ORIGIN = "-"
+
+
+@dataclass
+class IngestError:
+    """An input (or one entry, line or record of it) that could not be read as an article.
+
+    ``origin`` is the file path, with ``#entry N`` or ``:line N`` where it names a part of the
+    file, or ``-`` for stdin; ``message`` says what went wrong and what the user can do.
+    """
+
+    origin: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+class Rejected(Exception):
+    """Raised inside a reader for an input that gives no article; becomes an :class:`IngestError`.
+
+    The message is for the user, as :attr:`IngestError.message`.
+    """
+
+    def error(self, origin: str) -> IngestError:
+        return IngestError(origin, str(self))
+
+
+def too_big(what: str, limit: int) -> Rejected:
+    """The error for an input over a size limit derived from ``max_text_bytes``."""
+    return Rejected(
+        f"{what} is over {limit:,} bytes, more than the setting max_text_bytes allows; raise "
+        "max_text_bytes (env CONFLICTWIRE_MAX_TEXT_BYTES) to read it"
+    )

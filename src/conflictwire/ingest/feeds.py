@@ -1,0 +1,94 @@
+"""RSS and Atom feeds (feedparser): one article per entry."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import feedparser
+
+from conflictwire.ingest.article import normalise_date
+from conflictwire.ingest.errors import IngestError, Rejected
+from conflictwire.ingest.html import fragment_to_text
+from conflictwire.models import Article
+
+# Root elements that make an XML document a feed (for sniffing stdin and unnamed files).
+FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:rdf")
+
+
+def looks_like_feed(head: bytes) -> bool:
+    """Whether the first bytes of a document open an RSS, Atom or RDF feed."""
+    lowered = head.lower()
+    return any(marker in lowered for marker in FEED_MARKERS)
+
+
+def read_feed(data: bytes, origin: str) -> Iterator[Article | IngestError]:
+    """One article per entry; an entry without text is an error, the others go on."""
+    # A stream, never a string: feedparser fetches strings that look like URLs.
+    parsed = feedparser.parse(io.BytesIO(data))
+    entries = parsed.get("entries") or []
+    if not entries:
+        raise Rejected(_no_entries_message(parsed))
+    warning = _bozo_warning(parsed)
+    source = _clean(parsed.get("feed", {}).get("title"))
+    for number, entry in enumerate(entries, start=1):
+        entry_origin = f"{origin}#entry {number}"
+        text = _entry_text(entry)
+        if not text:
+            yield IngestError(
+                entry_origin, "feed entry has no content or summary text; nothing to extract"
+            )
+            continue
+        article = Article(
+            text=text,
+            id=_clean(entry.get("id")),
+            title=_clean(entry.get("title")),
+            url=_clean(entry.get("link")),
+            source=source,
+            published=_entry_date(entry),
+            author=_clean(entry.get("author")),
+            origin=entry_origin,
+        )
+        if warning:
+            article.warnings.append(warning)
+        yield article
+
+
+def _no_entries_message(parsed: Any) -> str:
+    if parsed.get("bozo"):
+        problem = parsed.get("bozo_exception")
+        return f"not a readable RSS/Atom feed ({problem}); check that the file is a feed"
+    return "the feed has no entries; nothing to extract"
+
+
+def _bozo_warning(parsed: Any) -> str | None:
+    if not parsed.get("bozo"):
+        return None
+    return f"feed is not well-formed ({parsed.get('bozo_exception')}); read leniently"
+
+
+def _entry_text(entry: Any) -> str:
+    """The entry's full content if it has one, else its summary, as plain text."""
+    for content in entry.get("content") or []:
+        value = content.get("value") or ""
+        text = value.strip() if content.get("type") == "text/plain" else fragment_to_text(value)
+        if text:
+            return text
+    return fragment_to_text(entry.get("summary") or "")
+
+
+def _entry_date(entry: Any) -> str | None:
+    """Published, else updated: the date as written, else feedparser's parsed (UTC) time."""
+    for key in ("published", "updated"):
+        written = normalise_date(entry.get(key))
+        if written:
+            return written
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:
+            return f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
+    return None
+
+
+def _clean(value: Any) -> str | None:
+    return (value.strip() or None) if isinstance(value, str) else None

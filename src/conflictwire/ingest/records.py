@@ -1,0 +1,167 @@
+"""Records: JSON lines, JSON (one object or a list), CSV with a header row.
+
+A record has ``text`` (required) and optionally ``id``, ``title``, ``url``, ``source`` and
+``published`` (ISO date or datetime); other keys are ignored (docs/SCHEMA.md, "Input").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any, BinaryIO
+
+from conflictwire.ingest.article import normalise_date
+from conflictwire.ingest.encoding import SNIFF_BYTES, decode_bytes, detect_encoding, with_prefix
+from conflictwire.ingest.errors import IngestError, Rejected, too_big
+from conflictwire.models import Article
+
+TEXT_FIELDS = ("id", "title", "url", "source")
+# JSON escapes can take 6 bytes (\u00e9) per character, and a record carries metadata too.
+JSON_ESCAPE_FACTOR = 6
+METADATA_BYTES = 64 * 1024
+SKIP_CHUNK = 1024 * 1024
+
+
+def record_line_limit(max_text_bytes: int) -> int:
+    """The longest JSON line or CSV field that can still hold a text within the limit."""
+    return JSON_ESCAPE_FACTOR * max_text_bytes + METADATA_BYTES
+
+
+def record_to_article(record: Any, origin: str) -> Article:
+    """An article from one record; raises :class:`Rejected` when it has no usable text."""
+    if not isinstance(record, Mapping):
+        kind = type(record).__name__
+        raise Rejected(f'expected an object with a "text" field, found a JSON {kind}')
+    text = record.get("text")
+    if text is None:
+        found = ", ".join(str(k) for k in record) or "none"
+        raise Rejected(f'record has no "text" field (fields found: {found}); add the article text')
+    if not isinstance(text, str):
+        raise Rejected(f'"text" must be a string, found {type(text).__name__}')
+    article = Article(text=text, origin=origin)
+    for name in TEXT_FIELDS:
+        value = record.get(name)
+        if value is not None and str(value).strip():
+            setattr(article, name, str(value).strip())
+    raw_date = record.get("published")
+    if raw_date not in (None, ""):
+        article.published = normalise_date(raw_date)
+        if article.published is None:
+            article.warnings.append(
+                f"published {raw_date!r} is not an ISO date (YYYY-MM-DD); ignored"
+            )
+    return article
+
+
+def read_jsonl(
+    handle: BinaryIO, origin: str, max_text_bytes: int
+) -> Iterator[Article | IngestError]:
+    """One article per non-blank line; a bad line is an error and the others go on."""
+    limit = record_line_limit(max_text_bytes)
+    for number, line in enumerate(_lines(handle, limit), start=1):
+        line_origin = f"{origin}:line {number}"
+        if line is None:
+            yield too_big(f"line {number}", limit).error(line_origin)
+            continue
+        if not line.strip():
+            continue
+        try:
+            yield record_to_article(_parse_json(decode_bytes(line)), line_origin)
+        except Rejected as exc:
+            yield exc.error(line_origin)
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of ``handle``; None for a line over ``limit`` bytes (skipped unread)."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while True:
+            rest = handle.readline(SKIP_CHUNK)
+            if not rest or rest.endswith(b"\n"):
+                break
+        yield None
+
+
+def _parse_json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise Rejected(
+            f"not valid JSON ({exc.msg}, line {exc.lineno} column {exc.colno}); fix the record"
+        ) from None
+
+
+def read_json(data: bytes, origin: str) -> Iterator[Article | IngestError]:
+    """One object, or a list of objects (each one ``#entry N``)."""
+    document = _parse_json(decode_bytes(data))
+    if isinstance(document, list):
+        for number, record in enumerate(document, start=1):
+            entry_origin = f"{origin}#entry {number}"
+            try:
+                yield record_to_article(record, entry_origin)
+            except Rejected as exc:
+                yield exc.error(entry_origin)
+    elif isinstance(document, dict):
+        yield record_to_article(document, origin)
+    else:
+        raise Rejected(
+            f"expected a JSON object or a list of objects, found a JSON {type(document).__name__}"
+        )
+
+
+def read_csv(handle: BinaryIO, origin: str, max_text_bytes: int) -> Iterator[Article | IngestError]:
+    """One article per row after the header row, which must name a ``text`` column."""
+    head = handle.read(SNIFF_BYTES)
+    encoding = detect_encoding(head, complete=len(head) < SNIFF_BYTES)
+    encoding = "utf-8-sig" if encoding == "utf-8" else encoding
+    stream = io.TextIOWrapper(with_prefix(head, handle), encoding=encoding, newline="")
+    limit = record_line_limit(max_text_bytes)
+    if csv.field_size_limit() < limit:
+        csv.field_size_limit(limit)
+    reader = csv.reader(stream)
+    header = [name.strip().lower() for name in _next_row(reader)]
+    if "text" not in header:
+        raise Rejected(
+            f'the CSV header row has no "text" column (found: {", ".join(header) or "none"}); '
+            'name the column that holds the article text "text"'
+        )
+    yield from _csv_rows(reader, header, origin)
+
+
+def _next_row(reader: Any) -> list[str]:
+    try:
+        return list(next(reader))
+    except StopIteration:
+        raise Rejected('empty CSV file; expected a header row naming a "text" column') from None
+    except (csv.Error, UnicodeDecodeError) as exc:
+        raise Rejected(f"cannot read the CSV header row ({exc})") from None
+
+
+def _csv_rows(reader: Any, header: list[str], origin: str) -> Iterator[Article | IngestError]:
+    start = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except (csv.Error, UnicodeDecodeError) as exc:
+            yield IngestError(
+                f"{origin}:line {start}",
+                f"cannot read the CSV from here on ({exc}); fix the file (quotes, encoding)",
+            )
+            return
+        row_origin = f"{origin}:line {start}"
+        start = reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        try:
+            yield record_to_article(dict(zip(header, row, strict=False)), row_origin)
+        except Rejected as exc:
+            yield exc.error(row_origin)

@@ -1,0 +1,166 @@
+"""Walk the inputs (files, folders, stdin), pick a reader for each, finish every article."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from conflictwire.ingest.article import finish_article
+from conflictwire.ingest.encoding import (
+    SNIFF_BYTES,
+    decode_bytes,
+    looks_binary,
+    read_limited,
+    with_prefix,
+)
+from conflictwire.ingest.errors import STDIN_ORIGIN, IngestError, Rejected, too_big
+from conflictwire.ingest.feeds import looks_like_feed, read_feed
+from conflictwire.ingest.html import read_html
+from conflictwire.ingest.records import read_csv, read_json, read_jsonl
+from conflictwire.ingest.text import read_text
+from conflictwire.models import Article
+from conflictwire.settings import Settings
+
+KINDS: dict[str, str] = {
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+}
+# A text file of N UTF-8 bytes takes at most 4N bytes on disk (UTF-32), plus a byte-order mark.
+TEXT_FILE_FACTOR = 4
+# Whole documents (HTML pages, feeds, JSON) carry markup around their text; read at most this
+# many times max_text_bytes of them (100 MB by default).
+MARKUP_FACTOR = 50
+
+Item = Article | IngestError
+
+
+def iter_articles(
+    inputs: Sequence[str], settings: Settings, *, stdin: BinaryIO | None = None
+) -> Iterator[Item]:
+    """Articles from files, folders (recursively, sorted) and ``-`` (stdin), in input order.
+
+    Anything that gives no article is an :class:`IngestError` in the stream; reading goes on.
+    """
+    for name in inputs:
+        if name == STDIN_ORIGIN:
+            items = _read_stdin(stdin if stdin is not None else sys.stdin.buffer, settings)
+        else:
+            items = _read_path(Path(name), settings)
+        for item in items:
+            yield finish_article(item, settings) if isinstance(item, Article) else item
+
+
+def _read_path(path: Path, settings: Settings) -> Iterator[Item]:
+    if path.is_dir():
+        files = _walk(path)
+        if not files:
+            known = ", ".join(sorted(KINDS))
+            yield IngestError(str(path), f"folder has no files to read (known kinds: {known})")
+        for file in files:
+            yield from _read_file(file, KINDS[file.suffix.lower()], settings)
+    elif path.is_file():
+        yield from _read_file(path, KINDS.get(path.suffix.lower(), "text"), settings)
+    elif path.exists():
+        yield IngestError(str(path), "not a regular file or folder; give a file, a folder or -")
+    else:
+        yield IngestError(str(path), "no such file or folder; check the path")
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Files of known kinds under ``folder``, sorted; hidden files and folders are skipped."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if not name.startswith(".") and Path(name).suffix.lower() in KINDS:
+                found.append(Path(root, name))
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+def _read_file(path: Path, kind: str, settings: Settings) -> Iterator[Item]:
+    origin = str(path)
+    try:
+        if kind == "text":
+            _check_size(path, TEXT_FILE_FACTOR * settings.max_text_bytes + 4)
+        elif kind in ("html", "feed", "json"):
+            _check_size(path, MARKUP_FACTOR * settings.max_text_bytes)
+        with path.open("rb") as handle:
+            yield from _read_kind(kind, handle, origin, settings)
+    except Rejected as exc:
+        yield exc.error(origin)
+    except OSError as exc:
+        yield IngestError(origin, f"cannot read the file ({exc.strerror or exc}); check it exists")
+
+
+def _check_size(path: Path, limit: int) -> None:
+    if path.stat().st_size > limit:
+        raise too_big("the file", limit)
+
+
+def _read_kind(kind: str, handle: BinaryIO, origin: str, settings: Settings) -> Iterator[Item]:
+    """Run the reader for ``kind``; raises :class:`Rejected` when the input gives nothing."""
+    if kind == "jsonl":
+        yield from read_jsonl(handle, origin, settings.max_text_bytes)
+    elif kind == "csv":
+        yield from read_csv(handle, origin, settings.max_text_bytes)
+    elif kind == "text":
+        data = _read_all(handle, TEXT_FILE_FACTOR * settings.max_text_bytes + 4)
+        yield read_text(decode_bytes(data), origin)
+    else:
+        data = _read_all(handle, MARKUP_FACTOR * settings.max_text_bytes)
+        if looks_binary(data):
+            raise Rejected("binary file (NUL bytes); give a text, HTML, feed, JSON or CSV file")
+        if kind == "html":
+            yield read_html(decode_bytes(data), origin)
+        elif kind == "feed":
+            yield from read_feed(data, origin)
+        else:
+            yield from read_json(data, origin)
+
+
+def _read_all(handle: BinaryIO, limit: int) -> bytes:
+    data = read_limited(handle, limit)
+    if data is None:
+        raise too_big("the input", limit)
+    return data
+
+
+def _read_stdin(stream: BinaryIO, settings: Settings) -> Iterator[Item]:
+    try:
+        head = stream.read(SNIFF_BYTES)
+        kind = sniff_kind(head)
+        yield from _read_kind(kind, with_prefix(head, stream), STDIN_ORIGIN, settings)
+    except Rejected as exc:
+        yield exc.error(STDIN_ORIGIN)
+
+
+def sniff_kind(head: bytes) -> str:
+    """What the first bytes of a stream look like: jsonl, json, feed, html or text."""
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if start.startswith(b"["):
+        return "json"
+    if start.startswith(b"{"):
+        first, newline, _ = start.partition(b"\n")
+        return "jsonl" if not newline or _is_json_object(first) else "json"
+    if start.startswith(b"<"):
+        return "feed" if looks_like_feed(start[:2048]) else "html"
+    return "text"
+
+
+def _is_json_object(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False

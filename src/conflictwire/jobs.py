@@ -1,0 +1,108 @@
+"""The jobs the CLI runs: inputs → pipeline → output, with errors reported per item.
+
+Each function takes an ``on_error`` callback for inputs that could not be read, so a bad file
+gets a message and the run goes on; callers decide how to show it and what exit code it means.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import BinaryIO
+
+from .ingest import IngestError, content_hash, iter_articles
+from .models import Article
+from .pipeline import Pipeline
+from .settings import Settings
+from .store import Store
+
+ErrorHandler = Callable[[IngestError], None]
+
+# Articles per store transaction: small enough that an interrupted ingest loses little work,
+# large enough that commits are not the bottleneck.
+INGEST_BATCH = 32
+
+
+@dataclass
+class RunReport:
+    articles: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    failed: list[IngestError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def read_articles(
+    inputs: Sequence[str],
+    settings: Settings,
+    report: RunReport,
+    on_error: ErrorHandler,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Article]:
+    """Readable articles from the inputs; unreadable ones go to ``on_error`` and the report."""
+    for item in iter_articles(inputs, settings, stdin=stdin):
+        if isinstance(item, IngestError):
+            report.failed.append(item)
+            on_error(item)
+        else:
+            report.articles += 1
+            yield item
+
+
+def extract(
+    inputs: Sequence[str],
+    settings: Settings,
+    pipeline: Pipeline,
+    report: RunReport,
+    on_error: ErrorHandler,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Article]:
+    """Processed articles, in input order, straight from the inputs."""
+    return pipeline.run(read_articles(inputs, settings, report, on_error, stdin))
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def ingest(
+    inputs: Sequence[str],
+    settings: Settings,
+    pipeline: Pipeline,
+    store: Store,
+    report: RunReport,
+    on_error: ErrorHandler,
+    *,
+    stdin: BinaryIO | None = None,
+    on_article: Callable[[Article], None] | None = None,
+) -> RunReport:
+    """Process new articles into the store, one transaction per batch.
+
+    Texts already stored (same content hash) are skipped before the costly stages, so re-running
+    an interrupted ingest only processes what is missing.
+    """
+    articles = read_articles(inputs, settings, report, on_error, stdin)
+    for chunk in _chunks(articles, INGEST_BATCH):
+        known = store.known_hashes(content_hash(a.text) for a in chunk)
+        fresh, seen = [], set(known)
+        for article in chunk:
+            digest = content_hash(article.text)
+            if digest in seen:
+                report.duplicates += 1
+                continue
+            seen.add(digest)
+            fresh.append(article)
+        processed = list(pipeline.run(fresh))
+        result = store.add_batch(processed)
+        report.stored += result.added
+        report.duplicates += result.skipped
+        if on_article is not None:
+            for article in processed:
+                on_article(article)
+    return report

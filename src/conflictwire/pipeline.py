@@ -1,0 +1,81 @@
+"""The ordered stages. No domain logic lives here: each stage is a function of one Article.
+
+1. nlp     spaCy, batched over articles (the one stage that sees several articles at once,
+           for speed; each article's result depends on that article alone)
+2. places  gazetteer scan, NER filter, resolution
+Later stages (actors, events, quotes, claims) are appended to ``ARTICLE_STAGES`` as they land.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Any
+
+from .models import Article
+from .settings import Settings
+
+Stage = Callable[..., Article]
+
+
+@dataclass
+class Resources:
+    """Heavy shared objects, loaded on first use and reused across articles."""
+
+    settings: Settings
+    nlp_model: Any = None
+    gazetteer_index: Any = None
+
+    @cached_property
+    def nlp(self) -> Any:
+        if self.nlp_model is None:
+            from .nlp import load_model
+
+            self.nlp_model = load_model(self.settings.spacy_model)
+        return self.nlp_model
+
+    @cached_property
+    def gazetteer(self) -> Any:
+        if self.gazetteer_index is None:
+            from pathlib import Path
+
+            from .gazetteer import Gazetteer
+
+            path = self.settings.gazetteer_path
+            self.gazetteer_index = Gazetteer.open(Path(path) if path else None)
+        return self.gazetteer_index
+
+
+def places_stage(article: Article, *, settings: Settings, resources: Resources) -> Article:
+    from .places import locate_places
+
+    return locate_places(article, gazetteer=resources.gazetteer)
+
+
+ARTICLE_STAGES: list[Stage] = [places_stage]
+
+
+class Pipeline:
+    def __init__(self, settings: Settings, resources: Resources | None = None) -> None:
+        self.settings = settings
+        self.resources = resources or Resources(settings)
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Process articles lazily, in input order. The NLP view is dropped from the output."""
+        from .nlp import NlpStage
+
+        nlp_stage = NlpStage(
+            self.resources.nlp,
+            batch_size=self.settings.batch_size,
+            n_process=self.settings.n_process,
+            languages=self.settings.languages,
+        )
+        for article in nlp_stage.run(articles):
+            yield replace(self.process(article), nlp=None)
+
+    def process(self, article: Article) -> Article:
+        """Run the per-article stages over one article that already has its NLP view."""
+        for stage in ARTICLE_STAGES:
+            article = stage(article, settings=self.settings, resources=self.resources)
+        return article

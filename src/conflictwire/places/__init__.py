@@ -1,0 +1,111 @@
+"""The place stage: every place mention in an article, resolved against the gazetteer.
+
+1. Scan the text for gazetteer names (Aho-Corasick over normalised keys).
+2. Keep the matches that spaCy's entities, tags, capitalisation and cues agree are places.
+3. Resolve mentions with strong evidence first; what they say about the article's countries
+   and provinces becomes context.
+4. Keep weakly evidenced mentions only when the article supports them, and resolve all
+   mentions with that context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any, Protocol
+
+from ..models import Article, Place
+from .detect import Mention, NameMatchLike, detect
+from .resolve import DocContext, confidence, rank
+from .rules import PlaceRules, default_rules
+
+__all__ = ["locate_places", "PlaceRules", "default_rules"]
+
+
+class GazetteerLike(Protocol):
+    def scan(self, text: str) -> Sequence[NameMatchLike]: ...
+
+    def candidates(self, key: str) -> Sequence[Any]: ...
+
+
+def locate_places(
+    article: Article, *, gazetteer: GazetteerLike, rules: PlaceRules | None = None
+) -> Article:
+    """Return the article with ``places`` filled; articles without an NLP view pass through."""
+    if article.nlp is None:
+        return article
+    rules = rules or default_rules()
+    mentions = detect(article.text, article.nlp, gazetteer.scan(article.text), rules)
+    candidates = {m.key: list(gazetteer.candidates(m.key)) for m in mentions}
+    mentions = [m for m in mentions if candidates[m.key]]
+    context = _context_from(mentions, candidates, rules, strong_only=True)
+    confirmed = {m.key for m in mentions if m.strong}
+    kept = [
+        m
+        for m in mentions
+        if m.strong or _supported(m, candidates[m.key], confirmed, context.for_key(m.key), rules)
+    ]
+    context = _context_from(kept, candidates, rules, strong_only=False)
+    places = [_place(article.text, m, candidates[m.key], context, rules) for m in kept]
+    return replace(article, places=places)
+
+
+def _context_from(
+    mentions: Sequence[Mention],
+    candidates: dict[str, list[Any]],
+    rules: PlaceRules,
+    *,
+    strong_only: bool,
+) -> DocContext:
+    """Countries and admin1 units named by the mentions, each resolved without context."""
+    context = DocContext()
+    empty = DocContext()
+    for m in mentions:
+        if strong_only and not m.strong:
+            continue
+        ranked = rank(candidates[m.key], m.cue, empty, rules)
+        if ranked:
+            context.add(m.key, ranked[0][1])
+    return context
+
+
+def _supported(
+    mention: Mention,
+    options: Sequence[Any],
+    confirmed: set[str],
+    context: DocContext,
+    rules: PlaceRules,
+) -> bool:
+    """A weakly evidenced proper noun is a place if the article backs that reading."""
+    if mention.key in confirmed:
+        return True
+    for c in options:
+        if c.feature in ("country", "admin1"):
+            return True
+        if c.population >= rules.min_population_unconfirmed:
+            return True
+        if context.country_share(c.country_code) > 0:
+            return True
+    return False
+
+
+def _place(
+    text: str, mention: Mention, options: Sequence[Any], context: DocContext, rules: PlaceRules
+) -> Place:
+    ranked = rank(options, mention.cue, context.for_key(mention.key), rules)
+    best = ranked[0][1]
+    return Place(
+        start=mention.start,
+        end=mention.end,
+        mention=text[mention.start : mention.end],
+        geonameid=best.geonameid,
+        name=best.name,
+        feature=best.feature,
+        country_code=best.country_code,
+        country=best.country,
+        admin1=best.admin1,
+        admin2=best.admin2,
+        latitude=best.latitude,
+        longitude=best.longitude,
+        score=confidence(ranked),
+    )

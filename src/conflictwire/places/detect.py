@@ -1,0 +1,189 @@
+"""Toponym detection: which gazetteer matches are place mentions, with what evidence.
+
+The gazetteer scan finds every name; spaCy's entities, part-of-speech tags, capitalisation and
+the words around a match decide whether it is a place here. spaCy alone is not trusted: the
+small model tags al-Sukhnah and Palmyra as PERSON and Hama as ORG.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..models import Entity, NlpView, Token
+from .rules import PlaceRules
+
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ad|ar|az|ash|ez|es|an|at|ath|adh)[-\s’']", re.I)
+
+
+class NameMatchLike(Protocol):
+    start: int
+    end: int
+    key: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    key: str
+    cue: str | None  # "admin", "settlement" or None
+    strong: bool  # confirmed by an entity, a preposition, a cue or a dateline
+    label: str | None  # spaCy's entity label over the mention, if any
+
+
+def longest_matches(matches: Sequence[NameMatchLike]) -> list[NameMatchLike]:
+    """Non-overlapping matches, preferring the longest at each position."""
+    chosen: list[NameMatchLike] = []
+    last_end = -1
+    for m in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if m.start >= last_end:
+            chosen.append(m)
+            last_end = m.end
+    return chosen
+
+
+class _Doc:
+    """Token and entity look-ups over one article's NLP view."""
+
+    def __init__(self, text: str, view: NlpView) -> None:
+        self.text = text
+        self.tokens = view.tokens
+        self.starts = [t.start for t in view.tokens]
+        self.entities = view.entities
+
+    def token_range(self, start: int, end: int) -> range:
+        first = max(0, bisect.bisect_right(self.starts, start) - 1)
+        last = bisect.bisect_left(self.starts, end)
+        if first < len(self.tokens) and self.tokens[first].end <= start:
+            first += 1
+        return range(first, max(first, last))
+
+    def word(self, index: int) -> str:
+        if 0 <= index < len(self.tokens):
+            return self.tokens[index].text.lower()
+        return ""
+
+    def covering_entity(self, start: int, end: int) -> Entity | None:
+        for ent in self.entities:
+            if ent.start <= start and end <= ent.end:
+                return ent
+            if min(end, ent.end) - max(start, ent.start) > 0:
+                return ent
+        return None
+
+
+def detect(
+    text: str, view: NlpView, matches: Sequence[NameMatchLike], rules: PlaceRules
+) -> list[Mention]:
+    """Mentions from the gazetteer matches that pass the capitalisation and entity filters."""
+    doc = _Doc(text, view)
+    mentions = []
+    for match in longest_matches(matches):
+        mention = _judge(doc, match, rules)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _judge(doc: _Doc, match: NameMatchLike, rules: PlaceRules) -> Mention | None:
+    surface = doc.text[match.start : match.end]
+    if not _capitalised(surface):
+        return None
+    span = doc.token_range(match.start, match.end)
+    if not span:
+        return None
+    ent = doc.covering_entity(match.start, match.end)
+    label = ent.label if ent else None
+    if label in rules.non_place_labels:
+        return None
+    if ent is not None and _part_of_other_name(doc, ent, span, rules):
+        return None
+    words = [doc.tokens[i] for i in span if _is_name_word(doc.tokens[i].text)]
+    if label not in rules.place_labels and not all(_namelike(t) for t in words):
+        return None
+    cue = _cue(doc, span, rules)
+    strong = (
+        label in rules.place_labels
+        or cue is not None
+        or doc.word(span.start - 1) in rules.place_prepositions
+        or _dateline(doc.text, match.start, surface)
+    )
+    if label == "ORG" and not strong and ent is not None and _same_span(ent, match):
+        return None  # "SANA reported": an organisation that shares a place's name
+    return Mention(match.start, match.end, match.key, cue, strong, label)
+
+
+def _capitalised(surface: str) -> bool:
+    body = ARTICLE_PREFIX.sub("", surface, count=1)
+    return bool(body) and body[0].isupper()
+
+
+def _is_name_word(word: str) -> bool:
+    """Words that must look like a name: not punctuation, not an Arabic article."""
+    return any(c.isalpha() for c in word) and not ARTICLE_PREFIX.match(word + "-")
+
+
+def _same_span(ent: Entity, match: NameMatchLike) -> bool:
+    return ent.start >= match.start and ent.end <= match.end
+
+
+def _namelike(token: Token) -> bool:
+    return token.pos == "PROPN" or token.tag in ("NNP", "NNPS") or token.text.isupper()
+
+
+def _part_of_other_name(doc: _Doc, ent: Entity, span: range, rules: PlaceRules) -> bool:
+    """True when the match is one piece of a longer person or organisation name."""
+    inside = doc.token_range(ent.start, ent.end)
+    after, before = span.stop, span.start - 1
+    if ent.label in ("ORG", "PERSON", "NORP", "FAC") and after in inside:
+        if doc.word(after) in rules.org_suffixes:
+            return True
+    if ent.label == "PERSON":
+        # "Michael Jordan": a neighbouring proper noun inside the person's name.
+        return any(i in inside and doc.tokens[i].tag == "NNP" for i in (before, after))
+    return False
+
+
+def _cue(doc: _Doc, span: range, rules: PlaceRules) -> str | None:
+    after = doc.word(span.stop)
+    if after in rules.admin_words:
+        return "admin"
+    if after in ("city",):
+        return "settlement"
+    if doc.word(span.start - 1) == "of":
+        head = doc.word(span.start - 2)
+        if head in rules.admin_words:
+            return "admin"
+        if head in rules.settlement_words:
+            return "settlement"
+    return _list_cue(doc, span, rules)
+
+
+def _list_cue(doc: _Doc, span: range, rules: PlaceRules) -> str | None:
+    """An admin word a few tokens back, with only names and list glue in between."""
+    index = span.start - 1
+    for _ in range(rules.admin_list_window):
+        if index < 0:
+            return None
+        word = doc.word(index)
+        if word in rules.admin_words and word.endswith("s"):
+            return "admin"
+        if word not in rules.list_glue and not _namelike(doc.tokens[index]):
+            return None
+        index -= 1
+    return None
+
+
+def _dateline(text: str, start: int, surface: str) -> bool:
+    """An all-caps place at the start of a line, as in ``ADEN, Yemen (Reuters) -``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    following = text[start + len(surface) : start + len(surface) + 3].lstrip()
+    return (
+        surface.isupper()
+        and not text[line_start:start].strip()
+        and following[:1] in (",", "(", "-", "\u2013", "\u2014")
+    )

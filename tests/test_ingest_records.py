@@ -1,0 +1,84 @@
+"""Records in JSON lines, JSON and CSV: per-record errors name the line, others go on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conflictwire.ingest import IngestError, iter_articles
+from conflictwire.models import Article
+from conflictwire.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+
+def test_jsonl_malformed_line_among_good_ones() -> None:
+    path = FIXTURES / "wire.jsonl"
+    items = list(iter_articles([str(path)], Settings()))
+    assert [type(i).__name__ for i in items] == ["Article", "IngestError", "IngestError", "Article"]
+    first, bad_json, no_text, last = items
+    assert isinstance(first, Article) and isinstance(last, Article)
+    assert first.id == "cw-001"
+    assert first.title == "Clashes in Taiz"
+    assert first.source == "Coastline Wire"
+    assert first.published == "2024-02-16"
+    assert first.origin == f"{path}:line 1"
+    assert isinstance(bad_json, IngestError) and bad_json.origin == f"{path}:line 2"
+    assert "not valid JSON" in bad_json.message
+    assert isinstance(no_text, IngestError) and no_text.origin == f"{path}:line 3"
+    assert '"text"' in no_text.message
+    assert last.origin == f"{path}:line 5"
+    assert last.url == "https://coastline.example/aden-protest"
+    assert last.id is not None and len(last.id) == 16
+
+
+def test_json_list_gives_one_article_per_object() -> None:
+    path = FIXTURES / "wire.json"
+    first, second = iter_articles([str(path)], Settings())
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert first.id == "nd-7"
+    assert first.published == "2024-01-10"
+    assert second.source == "Nile Desk"
+    assert second.origin == f"{path}#entry 2"
+
+
+def test_json_single_object(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    path.write_text('{"text": "Gunfire was heard in Juba overnight, residents said.", "id": 7}')
+    (article,) = iter_articles([str(path)], Settings())
+    assert isinstance(article, Article)
+    assert article.id == "7"
+
+
+def test_csv_rows_with_header() -> None:
+    path = FIXTURES / "wire.csv"
+    first, empty, third = iter_articles([str(path)], Settings())
+    assert isinstance(first, Article)
+    assert first.id == "uk-1"
+    assert first.title == "Strike on Zaporizhzhia"
+    assert first.text.endswith("\nNo casualties were reported.")
+    assert first.published == "2024-03-07"
+    assert isinstance(empty, IngestError)
+    assert empty.origin == f"{path}:line 4"
+    assert isinstance(third, Article)
+    assert third.published is None
+    assert third.warnings == ["published 'not a date' is not an ISO date (YYYY-MM-DD); ignored"]
+
+
+def test_csv_without_text_column_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "wrong.csv"
+    path.write_text("headline,body\nA,B\n")
+    (error,) = iter_articles([str(path)], Settings())
+    assert isinstance(error, IngestError)
+    assert 'no "text" column' in error.message
+
+
+def test_jsonl_line_over_the_limit_is_an_error_and_reading_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    long_text = "Shelling was reported in Donetsk. " * 2000
+    short = "Rockets hit an airfield near Mykolaiv on Monday, the air force said."
+    path.write_text(f'{{"text": "{long_text}"}}\n{{"text": "{short}"}}\n')
+    too_big, article = iter_articles([str(path)], Settings().with_overrides(max_text_bytes=1000))
+    assert isinstance(too_big, IngestError)
+    assert "max_text_bytes" in too_big.message
+    assert isinstance(article, Article)
+    assert article.text == short
