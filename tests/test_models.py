@@ -91,8 +91,13 @@ def test_record_round_trips_through_json():
         text="Shelling hit Homs.",
         id="a1",
         places=[Place(13, 17, "Homs", 169577, "Homs", "populated_place", "SY", "Syria")],
-        events=[Event("Explosions/Remote violence", "Shelling/artillery/missile attack",
-                      evidence=Evidence(sentence=(0, 18), location=(13, 17)))],
+        events=[
+            Event(
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+                evidence=Evidence(sentence=(0, 18), location=(13, 17)),
+            )
+        ],
         claims=[Claim("distance", "x", 0, 1, stated_km=70.0, verdict="consistent")],
     )
     record = json.loads(json.dumps(article.to_dict()))

@@ -62,3 +62,8 @@ def test_agency_acronym_is_not_the_city_but_the_city_is():
 def test_articles_without_an_nlp_view_pass_through():
     article = Article(text="Homs")
     assert locate_places(article, gazetteer=syria_gazetteer()) is article
+
+
+def test_province_cue_finds_the_province_of_a_city_spelled_differently():
+    text = "Supply lines to provinces including Hama and Deir al-Zour were cut."
+    assert places_of(text)["Deir al-Zour"] == 170792

@@ -37,15 +37,18 @@ def run_demo(out: Path, settings: Settings, echo: Callable[[str], None]) -> jobs
         countries = Counter(p.country or "?" for p in article.places)
         where = ", ".join(c for c, _ in countries.most_common(2)) or "no places"
         note = f" [{article.warnings[0]}]" if article.warnings else ""
-        echo(f"  {(article.title or article.id or '')[:60]:<60} {where}; "
-             f"{len(article.events)} events{note}")
+        echo(
+            f"  {(article.title or article.id or '')[:60]:<60} {where}; "
+            f"{len(article.events)} events{note}"
+        )
 
     def warn(error: IngestError) -> None:
         echo(f"  warning: {error.origin}: {error.message}")
 
     with Store(out / "conflictwire.db") as store:
-        jobs.ingest([str(corpus)], settings, Pipeline(settings), store, report, warn,
-                    on_article=show)
+        jobs.ingest(
+            [str(corpus)], settings, Pipeline(settings), store, report, warn, on_article=show
+        )
         for name, fmt in OUTPUTS.items():
             exporting.write(store.iter_articles(), fmt, out / name)
         stored = list(store.iter_articles())
@@ -64,8 +67,10 @@ def _summary(
     events: Counter[str],
 ) -> None:
     echo("")
-    echo(f"Articles: {report.articles} read, {report.stored} newly stored "
-         f"({stored} in the database), {len(report.failed)} inputs failed")
+    echo(
+        f"Articles: {report.articles} read, {report.stored} newly stored "
+        f"({stored} in the database), {len(report.failed)} inputs failed"
+    )
     echo("Places by country: " + ", ".join(f"{c} {n}" for c, n in places.most_common(12)))
     if events:
         echo("Events by type:")

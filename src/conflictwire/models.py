@@ -128,8 +128,13 @@ class Claim:
 
     KIND_FIELDS: ClassVar[dict[str, tuple[str, ...]]] = {
         "distance": (
-            "subject", "object", "stated_km", "stated_bearing",
-            "measured_km", "measured_bearing", "verdict",
+            "subject",
+            "object",
+            "stated_km",
+            "stated_bearing",
+            "measured_km",
+            "measured_bearing",
+            "verdict",
         ),
         "population": ("subject", "value", "unit", "as_of", "verdict"),
         "count": ("subject", "value", "unit", "as_of", "verdict"),
@@ -218,8 +223,19 @@ class Article:
     nlp: NlpView | None = None
 
     RECORD_FIELDS: ClassVar[tuple[str, ...]] = (
-        "id", "title", "url", "source", "published", "language", "text",
-        "places", "actors", "events", "quotes", "claims", "warnings",
+        "id",
+        "title",
+        "url",
+        "source",
+        "published",
+        "language",
+        "text",
+        "places",
+        "actors",
+        "events",
+        "quotes",
+        "claims",
+        "warnings",
     )
 
     def to_dict(self) -> dict[str, Any]:

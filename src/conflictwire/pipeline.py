@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
+from pathlib import Path
 from typing import Any
 
 from .models import Article
@@ -30,21 +31,30 @@ class Resources:
     @cached_property
     def nlp(self) -> Any:
         if self.nlp_model is None:
-            from .nlp import load_model
-
-            self.nlp_model = load_model(self.settings.spacy_model)
+            self.nlp_model = _shared_model(self.settings.spacy_model)
         return self.nlp_model
 
     @cached_property
     def gazetteer(self) -> Any:
         if self.gazetteer_index is None:
-            from pathlib import Path
-
-            from .gazetteer import Gazetteer
-
             path = self.settings.gazetteer_path
-            self.gazetteer_index = Gazetteer.open(Path(path) if path else None)
+            self.gazetteer_index = _shared_gazetteer(Path(path) if path else None)
         return self.gazetteer_index
+
+
+# One loaded model and index per process: loading costs seconds, and both are read-only.
+@cache
+def _shared_model(name: str | None) -> Any:
+    from .nlp import load_model
+
+    return load_model(name)
+
+
+@cache
+def _shared_gazetteer(path: Path | None) -> Any:
+    from .gazetteer import Gazetteer
+
+    return Gazetteer.open(path)
 
 
 def places_stage(article: Article, *, settings: Settings, resources: Resources) -> Article:

@@ -43,10 +43,24 @@ def settings_options(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _check_output(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if value == "-" and ctx.params.get("fmt") == "parquet":
+        raise click.BadParameter("parquet is binary: give a file, e.g. -o events.parquet")
+    return value
+
+
 def output_options(func: F) -> F:
-    func = click.option("-o", "--output", default="-", help="Output file ('-': stdout).")(func)
+    func = click.option(
+        "-o", "--output", default="-", callback=_check_output, help="Output file ('-': stdout)."
+    )(func)
     return click.option(
-        "-f", "--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="jsonl",
+        show_default=True,
+        is_eager=True,
     )(func)
 
 
@@ -56,7 +70,9 @@ def _check_date(value: str) -> None:
     try:
         date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2017-08-14", param_hint="--published") from None
+        raise click.BadParameter(
+            f"{value!r} is not a date like 2017-08-14", param_hint="--published"
+        ) from None
 
 
 def report_error(error: IngestError) -> None:

@@ -51,7 +51,12 @@ def ingest(inputs: tuple[str, ...], db: str | None, settings: Settings) -> None:
     report = jobs.RunReport()
     with resource_errors(), Store(db or settings.db_path) as store:
         jobs.ingest(
-            inputs, settings, Pipeline(settings), store, report, report_error,
+            inputs,
+            settings,
+            Pipeline(settings),
+            store,
+            report,
+            report_error,
             stdin=sys.stdin.buffer,
         )
     click.echo(

@@ -65,8 +65,17 @@ def _gold_toponyms(doc: GoldDocument) -> list[dict[str, Any]]:
     ]
 
 
+def _gold_id(gold: dict[str, Any]) -> int | None:
+    """The gold GeoNames id; the dev sets write it as a string."""
+    try:
+        return int(gold["geonameid"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def _is_right(place: Place | Any, gold: dict[str, Any]) -> bool:
-    if gold.get("geonameid") and place.geonameid == gold["geonameid"]:
+    gold_id = _gold_id(gold)
+    if gold_id is not None and place.geonameid == gold_id:
         return True
     if place.latitude is None or place.longitude is None:
         return False

@@ -1,4 +1,4 @@
-"""Reading gold files: ``{"id", "text", "title"?, "published"?, "url"?, "gold": {...}}`` per line."""
+"""Reading gold files: one ``{"id", "text", "title"?, "published"?, "gold": {...}}`` a line."""
 
 from __future__ import annotations
 

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 
+from conflictwire.gazetteer.curated import data_versions, write_curated
+from conflictwire.gazetteer.datafiles import package_data_dir
 from conflictwire.gazetteer.scan import remove_automata
 from conflictwire.gazetteer.schema import (
     FORMAT_VERSION,
@@ -36,14 +38,19 @@ def default_index_path() -> Path:
     return default_cache_dir() / f"gazetteer-v{FORMAT_VERSION}.sqlite"
 
 
-def expected_meta() -> dict[str, str]:
-    """The meta values an up-to-date index carries."""
+def expected_meta(data_dir: Path) -> dict[str, str]:
+    """The meta values an up-to-date index carries: format, source package versions and the
+    content hashes of the data tables (so editing ``regions.tsv`` makes the index stale)."""
     versions = {f"source:{name}": version for name, version in source_versions().items()}
-    return {"format_version": str(FORMAT_VERSION), **versions}
+    return {"format_version": str(FORMAT_VERSION), **versions, **data_versions(data_dir)}
 
 
-def stale_reason(path: Path) -> str | None:
-    """Why the index at ``path`` must be (re)built, or None when it is current."""
+def stale_reason(path: Path, sources: SourcePaths | None = None) -> str | None:
+    """Why the index at ``path`` must be (re)built, or None when it is current.
+
+    The data tables are compared with those of ``sources``, or without ``sources`` with the
+    folder the index was built from (recorded as ``data_dir``; the package's if that is gone).
+    """
     if not path.is_file():
         return f"no gazetteer index at {path}"
     try:
@@ -54,10 +61,17 @@ def stale_reason(path: Path) -> str | None:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return f"gazetteer index {path} is unreadable ({exc})"
-    for key, value in expected_meta().items():
+    for key, value in expected_meta(_data_dir(meta, sources)).items():
         if meta.get(key) != value:
             return f"gazetteer index {path} has {key}={meta.get(key)!r}, expected {value!r}"
     return None
+
+
+def _data_dir(meta: dict[str, str], sources: SourcePaths | None) -> Path:
+    if sources is not None:
+        return sources.data
+    recorded = Path(meta.get("data_dir") or package_data_dir())
+    return recorded if recorded.is_dir() else package_data_dir()
 
 
 def build_index(path: Path, *, progress: bool = False, sources: SourcePaths | None = None) -> Path:
@@ -92,8 +106,12 @@ def _write_index(tmp: Path, sources: SourcePaths, progress: bool) -> None:
             total += write_places(conn, batch)
             if progress and total % 100_000 < BATCH_SIZE:
                 _say(f"gazetteer: {total:,} places")
+        added, missing = write_curated(conn, sources.data)
+        if progress:
+            _say(f"gazetteer: {added:,} curated names; places not in the index: {missing or 0}")
         conn.execute(POST_LOAD_DDL)
-        meta = {**expected_meta(), "built_at": datetime.now(UTC).isoformat(timespec="seconds")}
+        built_at = datetime.now(UTC).isoformat(timespec="seconds")
+        meta = {**expected_meta(sources.data), "built_at": built_at, "data_dir": str(sources.data)}
         conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
         renew_names_token(conn)
         conn.commit()

@@ -12,8 +12,16 @@ from typing import Any
 import ahocorasick
 
 from conflictwire.gazetteer.build import build_index, default_index_path, stale_reason
+from conflictwire.gazetteer.curated import exact_key
 from conflictwire.gazetteer.normalize import name_keys, normalize
-from conflictwire.gazetteer.scan import NameMatch, automaton_path, load_automaton, scan_text
+from conflictwire.gazetteer.scan import (
+    ExactForms,
+    NameMatch,
+    automaton_path,
+    load_automaton,
+    read_exact_forms,
+    scan_text,
+)
 from conflictwire.gazetteer.schema import read_meta
 from conflictwire.gazetteer.sources import SourcePaths
 
@@ -24,7 +32,13 @@ class GazetteerError(RuntimeError):
 
 @dataclass(frozen=True)
 class Candidate:
-    """A place a name may refer to."""
+    """A place a name may refer to.
+
+    ``geonameid`` is a GeoNames id, or negative for a curated region GeoNames lacks. ``feature``
+    is the place's (``country``, ``admin1``, ``admin2``, ``populated_place``, ``continent``,
+    ``region``), or ``demonym`` when the name is a demonym of the place ("Syrian" -> Syria, with
+    Syria's id, name, point and ``feature_code`` ``PCLI``).
+    """
 
     geonameid: int
     name: str
@@ -42,7 +56,7 @@ class Candidate:
 
 
 _CANDIDATE_SQL = """
-SELECT p.geonameid, p.name, p.feature, p.feature_code, p.country_code, c.name,
+SELECT p.geonameid, p.name, {feature}, p.feature_code, p.country_code, c.name,
        p.admin1_code, a1.name, p.admin2_code, a2.name, p.latitude, p.longitude, p.population
 FROM places p
 LEFT JOIN regions c ON c.country_code = p.country_code AND c.admin1_code = ''
@@ -53,6 +67,23 @@ LEFT JOIN regions a2 ON a2.country_code = p.country_code AND a2.admin1_code = p.
      AND a2.admin2_code = p.admin2_code
 """
 _ORDER = " ORDER BY p.population DESC, p.geonameid"
+_BY_ID_SQL = _CANDIDATE_SQL.format(feature="p.feature")
+_BY_KEY_SQL = (
+    _CANDIDATE_SQL.format(feature="CASE WHEN n.kind = 'demonym' THEN 'demonym' ELSE p.feature END")
+    + f"JOIN names n ON n.geonameid = p.geonameid WHERE n.key = ?{_ORDER}"
+)
+
+
+def _written_keys(name: str) -> list[str]:
+    """The keys ``name`` is found under: normalised ones, then as a case-sensitive alias (with
+    and without a final dot, which may have been taken for the sentence's)."""
+    keys = name_keys(name) or [normalize(name)]
+    written = " ".join(name.split())
+    try:
+        exact = exact_key(written)
+    except ValueError:
+        return keys
+    return [*keys, exact, exact.removesuffix(".") if exact.endswith(".") else f"{exact}."]
 
 
 class Gazetteer:
@@ -64,6 +95,7 @@ class Gazetteer:
         self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._meta = read_meta(self._conn)
         self._automaton: ahocorasick.Automaton | None = None
+        self._exact_forms: ExactForms = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -72,11 +104,12 @@ class Gazetteer:
     ) -> Gazetteer:
         """Open the index at ``path`` (default ``default_index_path()``).
 
-        A missing or stale index (other format or source versions) is built from ``sources``
-        (default: the installed packages) when ``build`` is true, else ``GazetteerError``.
+        A missing or stale index (other format, source versions or data tables) is built from
+        ``sources`` (default: the installed packages) when ``build`` is true, else
+        ``GazetteerError``.
         """
         path = Path(path) if path is not None else default_index_path()
-        reason = stale_reason(path)
+        reason = stale_reason(path, sources)
         if reason is not None:
             if not build:
                 raise GazetteerError(
@@ -97,20 +130,23 @@ class Gazetteer:
         self.close()
 
     def candidates(self, key: str) -> list[Candidate]:
-        """Places indexed under a normalised key, most populous first."""
-        sql = f"{_CANDIDATE_SQL} JOIN names n ON n.geonameid = p.geonameid WHERE n.key = ?{_ORDER}"
-        return [Candidate(*row) for row in self._conn.execute(sql, (key,))]
+        """Places indexed under a key (a ``NameMatch.key``: normalised, or a case-sensitive alias
+        as written such as ``"US"``), most populous first."""
+        return [Candidate(*row) for row in self._conn.execute(_BY_KEY_SQL, (key,))]
 
     def lookup(self, name: str) -> list[Candidate]:
-        """Places a name as written may refer to (both keys tried), most populous first."""
+        """Places a name as written may refer to (all its keys tried), most populous first.
+
+        Case-sensitive aliases count only as written: ``lookup("US")`` has the United States,
+        ``lookup("us")`` does not."""
         found: dict[int, Candidate] = {}
-        for key in name_keys(name) or [normalize(name)]:
+        for key in _written_keys(name):
             for candidate in self.candidates(key):
                 found.setdefault(candidate.geonameid, candidate)
         return sorted(found.values(), key=lambda c: (-c.population, c.geonameid))
 
     def get(self, geonameid: int) -> Candidate | None:
-        row = self._conn.execute(f"{_CANDIDATE_SQL} WHERE p.geonameid = ?", (geonameid,))
+        row = self._conn.execute(f"{_BY_ID_SQL} WHERE p.geonameid = ?", (geonameid,))
         found = row.fetchone()
         return Candidate(*found) if found else None
 
@@ -125,12 +161,13 @@ class Gazetteer:
 
     def scan(self, text: str) -> list[NameMatch]:
         """Every key found in ``text`` on word boundaries (overlaps included), sorted by start."""
-        return scan_text(self._load_automaton(), text)
+        return scan_text(self._load_automaton(), text, self._exact_forms)
 
     def _load_automaton(self) -> ahocorasick.Automaton:
         with self._lock:
             if self._automaton is None:
                 token = read_meta(self._conn).get("names_token", "none")
+                self._exact_forms = read_exact_forms(self._conn)
                 self._automaton = load_automaton(self._conn, automaton_path(self.path, token))
             return self._automaton
 
@@ -146,6 +183,7 @@ class Gazetteer:
             "places_by_feature": counts,
             "names": names,
             "sources": {k.split(":", 1)[1]: v for k, v in meta.items() if k.startswith("source:")},
+            "data_files": {k.split(":", 1)[1]: v for k, v in meta.items() if k.startswith("data:")},
             "built_at": meta.get("built_at"),
             "dumps_imported": [v for k, v in sorted(meta.items()) if k.startswith("dump:")],
         }

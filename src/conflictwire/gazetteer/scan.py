@@ -2,9 +2,20 @@
 
 Keys are added padded with spaces (``" homs "``) and the folded text is scanned padded too, so the
 automaton itself only reports matches that start and end on word boundaries. The value stored for
-each key is ``len(key) << 1 | stripped`` (``stripped``: the key is an article-stripped form, such
-as ``sukhnah`` from ``As Sukhnah``). The automaton is built once from the index and persisted
-next to it as ``<index>.<names_token>.automaton``; a new build or a dump import renews the token.
+each key is ``len(key) << 3 | flags``: ``PLAIN`` (some place has this normalised key),
+``EXACT`` (a case-sensitive alias folds to it) and ``STRIPPED`` (the key is an article-stripped
+form, such as ``sukhnah`` from ``As Sukhnah``).
+
+Case-sensitive aliases (``US``, ``W.Va.``; see ``curated``) are added under their folded form
+(``us``, ``w va``). Where one is found, the text as written must equal the alias (whitespace
+aside): then the match's key is the alias itself (``NameMatch(.., key="W.Va.")``) and, for an
+alias ending in a dot, its span includes the dot that follows in the text - also where that dot
+ends the sentence too ("in Charleston, W.Va." -> span ``W.Va.``). A case-sensitive match replaces
+a plain match of the same span ("US" -> ``US``, not the village ``us``); elsewhere the plain key
+is reported as before ("told us" -> ``us`` if some place is called "Us", never ``US``).
+
+The automaton is built once from the index and persisted next to it as
+``<index>.<names_token>.automaton``; a new build or a dump import renews the token.
 """
 
 from __future__ import annotations
@@ -14,6 +25,7 @@ import pickle
 import sqlite3
 import sys
 import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -24,7 +36,12 @@ from conflictwire.gazetteer.normalize import (
     articles,
     english_word_articles,
     fold_text,
+    normalize,
 )
+
+STRIPPED, EXACT, PLAIN = 1, 2, 4
+_FLAG_BITS = 3
+ExactForms = Mapping[str, tuple[str, ...]]  # folded key -> case-sensitive aliases folding to it
 
 _JOINERS = "-\u2010\u2011\u2013 "  # what may stand between an article and the name
 
@@ -49,13 +66,28 @@ def remove_automata(index_path: Path) -> None:
 
 
 def build_automaton(conn: sqlite3.Connection) -> ahocorasick.Automaton:
-    """An automaton over every key in the ``names`` table."""
+    """An automaton over every key in the ``names`` table (exact keys by their folded form)."""
+    flags: dict[str, int] = {}
+    rows = conn.execute("SELECT key, max(is_stripped), max(is_exact) FROM names GROUP BY key")
+    for key, stripped, exact in rows:
+        if exact:
+            folded = normalize(key)
+            flags[folded] = flags.get(folded, 0) | EXACT
+        else:
+            flags[key] = flags.get(key, 0) | PLAIN | (STRIPPED if stripped else 0)
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    rows = conn.execute("SELECT key, max(is_stripped) FROM names GROUP BY key")
-    for key, stripped in rows:
-        automaton.add_word(f" {key} ", len(key) << 1 | stripped)
+    for key, flag in flags.items():
+        automaton.add_word(f" {key} ", len(key) << _FLAG_BITS | flag)
     automaton.make_automaton()
     return automaton
+
+
+def read_exact_forms(conn: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
+    """Folded key -> the case-sensitive aliases (as written) that fold to it."""
+    forms: dict[str, list[str]] = {}
+    for (key,) in conn.execute("SELECT DISTINCT key FROM names WHERE is_exact = 1"):
+        forms.setdefault(normalize(key), []).append(key)
+    return {folded: tuple(sorted(keys, key=len, reverse=True)) for folded, keys in forms.items()}
 
 
 def load_automaton(conn: sqlite3.Connection, path: Path) -> ahocorasick.Automaton:
@@ -91,7 +123,9 @@ def _save(automaton: ahocorasick.Automaton, path: Path) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def scan_text(automaton: ahocorasick.Automaton, text: str) -> list[NameMatch]:
+def scan_text(
+    automaton: ahocorasick.Automaton, text: str, exact_forms: ExactForms | None = None
+) -> list[NameMatch]:
     """All (overlapping) key matches in ``text``, with offsets into ``text``, sorted by start."""
     folded = fold_text(text)
     body, offsets = folded.text, folded.offsets
@@ -99,10 +133,15 @@ def scan_text(automaton: ahocorasick.Automaton, text: str) -> list[NameMatch]:
     padded = " " * lead + body + ("" if body.endswith(" ") else " ")
     found: dict[tuple[int, int], NameMatch] = {}
     extended: list[NameMatch] = []
+    exact: list[NameMatch] = []
     for last, value in automaton.iter(padded):
         end = last - lead  # padded[last] is the key's trailing space: folded end (exclusive)
-        start = end - (value >> 1)
-        if value & 1:
+        start = end - (value >> _FLAG_BITS)
+        if value & EXACT:
+            exact.extend(_exact_matches(text, folded, start, end, exact_forms or {}))
+        if not value & PLAIN:
+            continue
+        if value & STRIPPED:
             article_start = _article_start(text, folded, start)
             if article_start is not None:
                 extended.append(NameMatch(article_start, offsets[end - 1] + 1, body[start:end]))
@@ -111,7 +150,22 @@ def scan_text(automaton: ahocorasick.Automaton, text: str) -> list[NameMatch]:
         found[match[:2]] = match
     for match in extended:  # a plain match over the same span wins ("As Sukhnah")
         found.setdefault(match[:2], match)
+    for match in exact:  # the alias as written wins over a plain key of the same span
+        found[match[:2]] = match
     return sorted(found.values())
+
+
+def _exact_matches(
+    text: str, folded: FoldedText, start: int, end: int, exact_forms: ExactForms
+) -> Iterator[NameMatch]:
+    """The case-sensitive aliases folding to ``folded.text[start:end]`` written there as such."""
+    first, stop = folded.original_span(start, end)
+    written = text[first:stop]
+    for form in exact_forms.get(folded.text[start:end], ()):
+        surface = written + "." if form.endswith(".") and text[stop : stop + 1] == "." else written
+        if " ".join(surface.split()) == form:
+            yield NameMatch(first, first + len(surface), form)
+            return
 
 
 def _article_start(text: str, folded: FoldedText, start: int) -> int | None:

@@ -4,6 +4,10 @@ Tables:
 - ``places``: one row per GeoNames id.
 - ``names``: normalised key -> geonameid, with whether the key comes from the primary name and
   whether it is an article-stripped key (``as sukhnah`` -> ``sukhnah``). Keyed on (key, geonameid).
+  ``kind`` is NULL for names from the sources, ``alias`` or ``demonym`` for the curated names of
+  ``data/gazetteer/`` (see ``curated``). ``is_exact`` marks a case-sensitive alias: its key is
+  the alias exactly as written (``US``, ``W.Va.``), not a normalised form, and the scan only
+  reports it where the text has that exact form.
 - ``regions``: (country, admin1, admin2) code -> name, for countries ("SY", "", "") and admin units,
   so a candidate can say "Homs Governorate, Syria" without a second query.
 - ``meta``: format version, source package versions, build time, ``names_token``.
@@ -19,9 +23,11 @@ from dataclasses import dataclass, field
 from conflictwire.gazetteer.normalize import is_latin, name_keys
 
 # Bump when the schema or the way keys are made changes: existing indexes are then rebuilt.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
-FEATURES = ("country", "admin1", "admin2", "populated_place", "continent")
+# ``region``: curated regions (``data/gazetteer/regions.tsv``). A candidate found through a
+# demonym ("Syrian") has the feature ``demonym`` (the place itself keeps its own feature).
+FEATURES = ("country", "admin1", "admin2", "populated_place", "continent", "region")
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,6 +48,8 @@ CREATE TABLE names (
     geonameid INTEGER NOT NULL,
     is_primary INTEGER NOT NULL,
     is_stripped INTEGER NOT NULL,
+    kind TEXT,
+    is_exact INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (key, geonameid)
 ) WITHOUT ROWID;
 CREATE TABLE regions (
@@ -53,6 +61,7 @@ CREATE TABLE regions (
     PRIMARY KEY (country_code, admin1_code, admin2_code)
 ) WITHOUT ROWID;
 """
+NAME_COLUMNS = "names (key, geonameid, is_primary, is_stripped)"
 # Created after the bulk insert (faster than maintaining it row by row).
 POST_LOAD_DDL = "CREATE INDEX IF NOT EXISTS names_by_place ON names (geonameid);"
 
@@ -128,9 +137,11 @@ def write_places(
         if region:
             regions.append(region)
     if replace and places:
-        conn.executemany("DELETE FROM names WHERE geonameid = ?", [(p[0],) for p in places])
+        conn.executemany(  # curated aliases and demonyms of a replaced place stay
+            "DELETE FROM names WHERE geonameid = ? AND kind IS NULL", [(p[0],) for p in places]
+        )
     conn.executemany(f"{verb} INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
-    conn.executemany(f"{verb} INTO names VALUES (?,?,?,?)", names)
+    conn.executemany(f"{verb} INTO {NAME_COLUMNS} VALUES (?,?,?,?)", names)
     conn.executemany(f"{verb} INTO regions VALUES (?,?,?,?,?)", regions)
     return len(places)
 

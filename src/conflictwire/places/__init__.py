@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from ..models import Article, Place
 from .detect import Mention, NameMatchLike, detect
-from .resolve import DocContext, confidence, rank
+from .resolve import CandidateLike, DocContext, confidence, rank
 from .rules import PlaceRules, default_rules
 
 __all__ = ["locate_places", "PlaceRules", "default_rules"]
@@ -25,7 +25,9 @@ __all__ = ["locate_places", "PlaceRules", "default_rules"]
 class GazetteerLike(Protocol):
     def scan(self, text: str) -> Sequence[NameMatchLike]: ...
 
-    def candidates(self, key: str) -> Sequence[Any]: ...
+    def candidates(self, key: str) -> Sequence[CandidateLike]: ...
+
+    def lookup(self, name: str) -> Sequence[CandidateLike]: ...
 
 
 def locate_places(
@@ -37,6 +39,9 @@ def locate_places(
     rules = rules or default_rules()
     mentions = detect(article.text, article.nlp, gazetteer.scan(article.text), rules)
     candidates = {m.key: list(gazetteer.candidates(m.key)) for m in mentions}
+    for m in mentions:
+        if m.cue == "admin":
+            candidates[m.key] = _with_own_province(candidates[m.key], gazetteer)
     mentions = [m for m in mentions if candidates[m.key]]
     context = _context_from(mentions, candidates, rules, strong_only=True)
     confirmed = {m.key for m in mentions if m.strong}
@@ -48,6 +53,25 @@ def locate_places(
     context = _context_from(kept, candidates, rules, strong_only=False)
     places = [_place(article.text, m, candidates[m.key], context, rules) for m in kept]
     return replace(article, places=places)
+
+
+def _with_own_province(options: list[Any], gazetteer: GazetteerLike) -> list[Any]:
+    """For "Deir al-Zour province": add the admin1 unit of each city the name may be.
+
+    GeoNames often spells a city and its province differently (Deir ez-Zor / Dayr az Zawr), so
+    the name alone may find only the city; the cue says the province is meant.
+    """
+    if any(c.feature in ("admin1", "admin2") for c in options):
+        return options
+    extra = []
+    for city in options:
+        if city.feature != "populated_place" or not city.admin1:
+            continue
+        for unit in gazetteer.lookup(city.admin1):
+            same = (unit.country_code, unit.admin1_code) == (city.country_code, city.admin1_code)
+            if unit.feature == "admin1" and same and unit not in extra:
+                extra.append(unit)
+    return options + extra
 
 
 def _context_from(
@@ -71,7 +95,7 @@ def _context_from(
 
 def _supported(
     mention: Mention,
-    options: Sequence[Any],
+    options: Sequence[CandidateLike],
     confirmed: set[str],
     context: DocContext,
     rules: PlaceRules,
@@ -90,7 +114,11 @@ def _supported(
 
 
 def _place(
-    text: str, mention: Mention, options: Sequence[Any], context: DocContext, rules: PlaceRules
+    text: str,
+    mention: Mention,
+    options: Sequence[CandidateLike],
+    context: DocContext,
+    rules: PlaceRules,
 ) -> Place:
     ranked = rank(options, mention.cue, context.for_key(mention.key), rules)
     best = ranked[0][1]

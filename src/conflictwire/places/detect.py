@@ -54,6 +54,14 @@ class _Doc:
         self.tokens = view.tokens
         self.starts = [t.start for t in view.tokens]
         self.entities = view.entities
+        self.place_tokens: set[int] = set()  # tokens of capitalised gazetteer matches
+        # Words of multi-word person names ("Mark Jordan"): later "Jordan" is the person too.
+        self.person_words = {
+            word.lower()
+            for ent in view.entities
+            if ent.label == "PERSON" and " " in ent.text.strip()
+            for word in ent.text.split()
+        }
 
     def token_range(self, start: int, end: int) -> range:
         first = max(0, bisect.bisect_right(self.starts, start) - 1)
@@ -81,8 +89,13 @@ def detect(
 ) -> list[Mention]:
     """Mentions from the gazetteer matches that pass the capitalisation and entity filters."""
     doc = _Doc(text, view)
+    chosen = longest_matches(matches)
+    for match in chosen:
+        surface = text[match.start : match.end]
+        if _capitalised(surface) and surface.lower() not in rules.common_words:
+            doc.place_tokens.update(doc.token_range(match.start, match.end))
     mentions = []
-    for match in longest_matches(matches):
+    for match in chosen:
         mention = _judge(doc, match, rules)
         if mention is not None:
             mentions.append(mention)
@@ -93,6 +106,8 @@ def _judge(doc: _Doc, match: NameMatchLike, rules: PlaceRules) -> Mention | None
     surface = doc.text[match.start : match.end]
     if not _capitalised(surface):
         return None
+    if _acronym(surface, match) and not _dateline(doc.text, match.start, surface):
+        return None  # "UN", "SANA": an organisation's initials, not the place Un or Sanaa
     span = doc.token_range(match.start, match.end)
     if not span:
         return None
@@ -105,6 +120,12 @@ def _judge(doc: _Doc, match: NameMatchLike, rules: PlaceRules) -> Mention | None
     words = [doc.tokens[i] for i in span if _is_name_word(doc.tokens[i].text)]
     if label not in rules.place_labels and not all(_namelike(t) for t in words):
         return None
+    confirmed_by_ner = label in ("GPE", "LOC")
+    if not confirmed_by_ner and _generic(doc, span, rules):
+        return None
+    after_preposition = doc.word(span.start - 1) in rules.place_prepositions
+    if not confirmed_by_ner and surface.lower() in doc.person_words and not after_preposition:
+        return None  # "Jones said", after "Tom Jones" was introduced
     cue = _cue(doc, span, rules)
     strong = (
         label in rules.place_labels
@@ -117,9 +138,41 @@ def _judge(doc: _Doc, match: NameMatchLike, rules: PlaceRules) -> Mention | None
     return Mention(match.start, match.end, match.key, cue, strong, label)
 
 
+def _acronym(surface: str, match: NameMatchLike) -> bool:
+    """All-caps and short, matched by a case-blind key (exact-case aliases like "US" pass)."""
+    letters = [c for c in surface if c.isalpha()]
+    return surface.isupper() and len(letters) <= 4 and match.key != surface
+
+
 def _capitalised(surface: str) -> bool:
     body = ARTICLE_PREFIX.sub("", surface, count=1)
     return bool(body) and body[0].isupper()
+
+
+def _generic(doc: _Doc, span: range, rules: PlaceRules) -> bool:
+    """An everyday word, part of an address, or the tail of a longer proper name."""
+    words = [doc.word(i) for i in span]
+    if len(words) == 1 and words[0] in rules.common_words:
+        return True
+    following = doc.tokens[span.stop] if span.stop < len(doc.tokens) else None
+    if following and following.text[:1].isupper() and doc.word(span.stop) in rules.org_suffixes:
+        return True  # "Saba News Agency", "Aleppo University", "Sinaloa Cartel"
+    if doc.word(span.stop) in rules.street_words and doc.tokens[span.stop].text[:1].isupper():
+        return True
+    before = span.start - 1
+    if before < 0 or before in doc.place_tokens:
+        return False
+    token = doc.tokens[before]
+    if token.text[:1].isupper() and token.pos == "PROPN":
+        return not _sentence_initial(doc, before)  # "Main Street", "Tom Jones"
+    return False
+
+
+def _sentence_initial(doc: _Doc, index: int) -> bool:
+    if index == 0:
+        return True
+    gap = doc.text[doc.tokens[index - 1].end : doc.tokens[index].start]
+    return "\n" in gap or doc.tokens[index - 1].text in (".", "!", "?", ":", '"', "“")
 
 
 def _is_name_word(word: str) -> bool:
@@ -139,9 +192,9 @@ def _part_of_other_name(doc: _Doc, ent: Entity, span: range, rules: PlaceRules) 
     """True when the match is one piece of a longer person or organisation name."""
     inside = doc.token_range(ent.start, ent.end)
     after, before = span.stop, span.start - 1
-    if ent.label in ("ORG", "PERSON", "NORP", "FAC") and after in inside:
-        if doc.word(after) in rules.org_suffixes:
-            return True
+    named_thing = ent.label in ("ORG", "PERSON", "NORP", "FAC")
+    if named_thing and after in inside and doc.word(after) in rules.org_suffixes:
+        return True
     if ent.label == "PERSON":
         # "Michael Jordan": a neighbouring proper noun inside the person's name.
         return any(i in inside and doc.tokens[i].tag == "NNP" for i in (before, after))
@@ -150,8 +203,8 @@ def _part_of_other_name(doc: _Doc, ent: Entity, span: range, rules: PlaceRules) 
 
 def _cue(doc: _Doc, span: range, rules: PlaceRules) -> str | None:
     after = doc.word(span.stop)
-    if after in rules.admin_words:
-        return "admin"
+    if after in rules.admin_words or doc.word(span.stop - 1) in rules.admin_words:
+        return "admin"  # "Homs province", or a name that says it: "Boone County"
     if after in ("city",):
         return "settlement"
     if doc.word(span.start - 1) == "of":

@@ -21,42 +21,73 @@ POPULATION_SATURATION_LOG10 = 7.0
 
 
 class CandidateLike(Protocol):
-    geonameid: int
-    name: str
-    feature: str
-    country_code: str | None
-    admin1_code: str | None
-    population: int
+    """What resolution reads of a gazetteer candidate (``conflictwire.gazetteer.Candidate``)."""
+
+    @property
+    def geonameid(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def feature(self) -> str: ...
+    @property
+    def country_code(self) -> str | None: ...
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def admin1_code(self) -> str | None: ...
+    @property
+    def admin1(self) -> str | None: ...
+    @property
+    def admin2(self) -> str | None: ...
+    @property
+    def latitude(self) -> float | None: ...
+    @property
+    def longitude(self) -> float | None: ...
+    @property
+    def population(self) -> int: ...
 
 
 @dataclass
 class DocContext:
-    """What the article says about where it is: countries and admin1 units named in it.
+    """What the article says about where it is: the countries and admin1 units of its places.
 
     Each name votes once per mention; a mention is scored against the votes of the *other*
-    names (``for_key``), so an ambiguous name cannot confirm its own first guess.
+    names (``for_key``), so an ambiguous name cannot confirm its own first guess. Names that
+    are admin1 units themselves ("Ohio", "Homs province") vote twice for their unit.
     """
 
     votes: dict[str, Counter[str]] = field(default_factory=dict)
-    admin1: set[tuple[str, str]] = field(default_factory=set)
+    admin_votes: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
     countries: Counter[str] = field(default_factory=Counter)
+    admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add(self, key: str, candidate: CandidateLike) -> None:
-        if candidate.country_code:
-            self.votes.setdefault(key, Counter())[candidate.country_code] += 1
-        if candidate.feature == "admin1" and candidate.country_code and candidate.admin1_code:
-            self.admin1.add((candidate.country_code, candidate.admin1_code))
+        if not candidate.country_code:
+            return
+        self.votes.setdefault(key, Counter())[candidate.country_code] += 1
+        if candidate.admin1_code and candidate.feature != "country":
+            unit = (candidate.country_code, candidate.admin1_code)
+            weight = 2 if candidate.feature == "admin1" else 1
+            self.admin_votes.setdefault(key, Counter())[unit] += weight
 
     def for_key(self, key: str) -> DocContext:
         countries: Counter[str] = Counter()
+        admin1: Counter[tuple[str, str]] = Counter()
         for other, counts in self.votes.items():
             if other != key:
                 countries.update(counts)
-        return DocContext(self.votes, self.admin1, countries)
+        for other, units in self.admin_votes.items():
+            if other != key:
+                admin1.update(units)
+        return DocContext(self.votes, self.admin_votes, countries, admin1)
 
     def country_share(self, code: str | None) -> float:
         total = sum(self.countries.values())
         return self.countries[code] / total if code and total else 0.0
+
+    def admin1_share(self, code: str | None, admin1: str | None) -> float:
+        total = sum(self.admin1.values())
+        return self.admin1[(code, admin1)] / total if code and admin1 and total else 0.0
 
 
 def population_prior(population: int) -> float:
@@ -67,11 +98,16 @@ def score(
     candidate: CandidateLike, cue: str | None, context: DocContext, rules: PlaceRules
 ) -> float:
     w = rules.weights
-    total = w["population"] * population_prior(candidate.population)
-    total += w["doc_country"] * context.country_share(candidate.country_code)
-    if (candidate.country_code, candidate.admin1_code) in context.admin1:
-        total += w["doc_admin1"]
     feature = candidate.feature
+    population = candidate.population
+    if feature in ("admin1", "admin2"):
+        population = int(population * rules.admin_population_share)
+    total = w["population"] * population_prior(population)
+    total += w["doc_country"] * context.country_share(candidate.country_code)
+    if feature != "country":
+        total += w["doc_admin1"] * context.admin1_share(
+            candidate.country_code, candidate.admin1_code
+        )
     if cue == "admin":
         total += w["cue_fit"] if feature in ("admin1", "admin2") else w["cue_clash"]
     elif cue == "settlement":
@@ -80,6 +116,8 @@ def score(
         total += w["country_name"]
     elif feature == "admin1":
         total += w["admin1_name"]
+    elif feature == "admin2":
+        total += w["bare_admin2"]
     return total
 
 

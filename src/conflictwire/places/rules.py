@@ -20,7 +20,10 @@ class PlaceRules:
     list_glue: frozenset[str]
     settlement_words: frozenset[str]
     org_suffixes: frozenset[str]
+    common_words: frozenset[str]
+    street_words: frozenset[str]
     min_population_unconfirmed: int
+    admin_population_share: float
     weights: dict[str, float]
 
     @classmethod
@@ -37,7 +40,10 @@ class PlaceRules:
             list_glue=words("list_glue"),
             settlement_words=words("settlement_words"),
             org_suffixes=words("org_suffixes"),
+            common_words=words("common_words"),
+            street_words=words("street_words"),
             min_population_unconfirmed=int(data["min_population_unconfirmed"]),
+            admin_population_share=float(data["admin_population_share"]),
             weights={k: float(v) for k, v in data["weights"].items()},
         )
 

@@ -1,0 +1,77 @@
+"""Ingest jobs: batches, skipping stored texts, resuming after an interruption."""
+
+import pytest
+
+from conflictwire import jobs
+from conflictwire.settings import Settings
+from conflictwire.store import Store
+
+
+class Interrupted(Exception):
+    pass
+
+
+class CountingPipeline:
+    """Passes articles through; can be told to fail on a given article title."""
+
+    def __init__(self, fail_on: str | None = None) -> None:
+        self.seen: list[str] = []
+        self.fail_on = fail_on
+
+    def run(self, articles):
+        for article in articles:
+            if self.fail_on is not None and article.title == self.fail_on:
+                raise Interrupted("power cut")
+            self.seen.append(article.title)
+            yield article
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    lines = []
+    for i in range(5):
+        lines.append(
+            f'{{"id": "r{i}", "title": "report {i}", "text": "Shelling hit Kharkiv, report {i}."}}'
+        )
+    path = tmp_path / "wire.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    return [str(path)]
+
+
+def run(inputs, store, pipeline):
+    report = jobs.RunReport()
+    errors = []
+    jobs.ingest(inputs, Settings(), pipeline, store, report, errors.append)
+    return report
+
+
+def test_interrupted_ingest_resumes_without_losing_or_doubling(inputs, tmp_path, monkeypatch):
+    monkeypatch.setattr(jobs, "INGEST_BATCH", 2)
+    db = tmp_path / "cw.db"
+    with Store(db) as store, pytest.raises(Interrupted):
+        run(inputs, store, CountingPipeline(fail_on="report 3"))
+    with Store(db) as store:
+        assert store.counts()["articles"] == 2  # the first batch landed, the second did not
+        pipeline = CountingPipeline()
+        report = run(inputs, store, pipeline)
+        assert pipeline.seen == ["report 2", "report 3", "report 4"]  # stored ones skipped
+        assert report.stored == 3 and report.duplicates == 2
+        assert store.counts()["articles"] == 5
+
+
+def test_same_text_twice_in_one_run_is_stored_once(tmp_path):
+    path = tmp_path / "dup.jsonl"
+    path.write_text('{"text": "Clashes in Sake."}\n{"id": "other", "text": "Clashes in Sake."}\n')
+    with Store(tmp_path / "cw.db") as store:
+        report = run([str(path)], store, CountingPipeline())
+        assert (report.stored, report.duplicates) == (1, 1)
+
+
+def test_unreadable_input_is_reported_and_the_rest_stored(inputs, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with Store(tmp_path / "cw.db") as store:
+        report = run([*inputs, str(empty)], store, CountingPipeline())
+        assert report.stored == 5
+        assert [e.origin for e in report.failed] == [str(empty)]
+        assert not report.ok

