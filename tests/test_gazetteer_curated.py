@@ -1,8 +1,10 @@
-"""Curated regions, aliases and demonyms: lookups, case-sensitive scans, rebuilds on data edits."""
+"""Curated regions, aliases, demonyms and points: lookups, case-sensitive scans, rebuilds on data
+edits."""
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 from pathlib import Path
 
@@ -13,15 +15,22 @@ from conflictwire.gazetteer import (
     GazetteerError,
     SourcePaths,
     build_index,
+    default_sources,
     import_geonames_dump,
 )
 from conflictwire.gazetteer.build import stale_reason
-from conflictwire.gazetteer.curated import curated_name_rows, exact_key, read_regions
+from conflictwire.gazetteer.curated import (
+    curated_name_rows,
+    exact_key,
+    read_points,
+    read_regions,
+)
 from conflictwire.gazetteer.datafiles import package_data_dir, read_table
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "gazetteer"
 FIXTURES = SourcePaths.in_directory(FIXTURE_DIR)
 SYRIA, USA, WEST_VIRGINIA, DC = 163843, 6252001, 4826850, 4138106
+HIMS, TADMUR_DISTRICT = 169575, 163807
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +115,8 @@ def test_plain_alias_and_rows_for_places_missing_from_the_index(gaz: Gazetteer) 
 
 def test_info_reports_the_data_tables(gaz: Gazetteer) -> None:
     tables = gaz.info()["data_files"]
-    assert {"regions.tsv", "aliases.tsv", "demonyms.tsv", "arabic_articles.tsv"} <= set(tables)
+    assert {"regions.tsv", "aliases.tsv", "demonyms.tsv", "points.tsv"} <= set(tables)
+    assert "arabic_articles.tsv" in tables
 
 
 def test_editing_a_data_table_triggers_a_rebuild(tmp_path: Path) -> None:
@@ -122,6 +132,53 @@ def test_editing_a_data_table_triggers_a_rebuild(tmp_path: Path) -> None:
     with Gazetteer.open(index, sources=sources) as gaz:
         assert [c.geonameid for c in gaz.lookup("Palmyre")] == [163808]
     assert stale_reason(index, sources) is None
+
+
+def test_a_listed_point_replaces_the_mean_of_the_cities(gaz: Gazetteer) -> None:
+    hims, tadmur_district = gaz.get(HIMS), gaz.get(TADMUR_DISTRICT)
+    assert hims is not None and tadmur_district is not None
+    assert (hims.latitude, hims.longitude) == (34.6, 37.9)  # fixture data/points.tsv
+    assert hims.population == 51015 + 775404  # still the sum of its cities'
+    # not listed: keeps the mean of its two cities
+    assert tadmur_district.latitude == pytest.approx((34.88533 + 34.5624) / 2, abs=0.01)
+    assert tadmur_district.longitude == pytest.approx((38.8711 + 38.28402) / 2, abs=0.01)
+
+
+def test_a_demonym_carries_the_listed_point_of_its_country(gaz: Gazetteer) -> None:
+    (syrian,) = gaz.lookup("Syrian")
+    assert (syrian.latitude, syrian.longitude) == (35.0, 38.0)
+
+
+def test_editing_the_points_table_rebuilds_with_the_new_point(tmp_path: Path) -> None:
+    sources = dataclasses.replace(FIXTURES, data=tmp_path / "data")
+    shutil.copytree(FIXTURES.data, sources.data)
+    index = build_index(tmp_path / "gaz.sqlite", sources=sources)
+    with (sources.data / "points.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("163807\tTadmur District\t34.6\t38.6\n")
+    assert "data:points.tsv" in (stale_reason(index) or "")
+    with Gazetteer.open(index, sources=sources) as gaz:
+        tadmur_district = gaz.get(TADMUR_DISTRICT)
+        assert tadmur_district is not None
+        assert (tadmur_district.latitude, tadmur_district.longitude) == (34.6, 38.6)
+
+
+@pytest.mark.parametrize(
+    ("row", "error"),
+    [("163843\tSyria\t135.0\t38.0", "no valid point"), ("169575\tḨimş\t34.6\t37.9", "twice")],
+)
+def test_a_bad_points_row_is_refused(tmp_path: Path, row: str, error: str) -> None:
+    table = (FIXTURES.data / "points.tsv").read_text(encoding="utf-8")
+    (tmp_path / "points.tsv").write_text(f"{table}{row}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=error):
+        read_points(tmp_path)
+
+
+def test_packaged_points_cover_every_country() -> None:
+    points = read_points(package_data_dir())
+    countries = json.loads(default_sources().countries.read_text(encoding="utf-8"))
+    assert {int(c["geonameid"]) for c in countries.values()} <= set(points)
+    assert len(points) > len(countries) + 200  # and admin1 units of large countries
+    assert points[USA] == (39.76, -98.5)
 
 
 def test_case_sensitive_alias_must_differ_from_its_normal_form() -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from conflictwire.gazetteer import Gazetteer
-from conflictwire.gazetteer.curated import curated_name_rows
+from conflictwire.gazetteer.curated import curated_name_rows, read_points
 from conflictwire.gazetteer.datafiles import package_data_dir
+from conflictwire.geodesy import haversine_km
 
 SEED = Path("/work/shared/seeds/000_94b7f26e35b82732.txt")
 
@@ -61,3 +63,41 @@ def test_every_curated_name_points_at_a_place_in_the_real_index(gaz: Gazetteer) 
     rows = list(curated_name_rows(package_data_dir()))
     missing = {gid for _, gid, *_ in rows if gaz.get(gid) is None}
     assert not missing
+
+
+@pytest.mark.parametrize(
+    ("name", "geonameid", "point", "within_km"),
+    [  # GeoNames' well-known points for the two
+        ("United States", 6252001, (39.76, -98.5), 100),
+        ("New South Wales", 2155400, (-32.2, 147.0), 150),
+    ],
+)
+def test_big_units_have_a_point_near_their_middle(
+    gaz: Gazetteer, name: str, geonameid: int, point: tuple[float, float], within_km: float
+) -> None:
+    place = gaz.get(geonameid)
+    assert place is not None and place.name == name
+    assert place.latitude is not None and place.longitude is not None
+    assert haversine_km(place.latitude, place.longitude, *point) < within_km
+
+
+def test_a_demonym_has_the_listed_point_of_its_country(gaz: Gazetteer) -> None:
+    (american,) = [c for c in gaz.lookup("American") if c.geonameid == 6252001]
+    assert (american.feature, american.latitude, american.longitude) == ("demonym", 39.76, -98.5)
+
+
+def test_every_point_names_a_place_in_the_real_index(gaz: Gazetteer) -> None:
+    points = read_points(package_data_dir())
+    assert not {gid for gid in points if gaz.get(gid) is None}
+    countries = ("AR", "AU", "BR", "CA", "CN", "GB", "IN", "MX", "US")
+    conn = sqlite3.connect(f"file:{gaz.path}?mode=ro", uri=True)
+    try:
+        rows = conn.execute(
+            "SELECT geonameid, name FROM places WHERE feature = 'admin1' "
+            f"AND country_code IN ({', '.join('?' * len(countries))})",
+            countries,
+        ).fetchall()
+    finally:
+        conn.close()
+    assert len(rows) > 200
+    assert not [name for gid, name in rows if gid not in points]  # all have a listed point

@@ -9,9 +9,12 @@
   exactly that form, so "US" never matches "told us" and "Ill." never matches "fell ill".
 - ``demonyms.tsv``: nationality adjectives and demonyms ("Syrian", "Syrians") -> the place; its
   candidates carry the place's id, name and point with the feature ``demonym``.
+- ``points.tsv``: representative points of countries and of the admin1 units of large countries
+  (near the middle of the unit), replacing the mean of the unit's cities the sources give them.
+  Demonym candidates read the place's row, so they carry the new point too.
 
-Alias and demonym rows whose place is not in the index (small test fixtures) are skipped. The
-tables' content hashes are recorded in the index's meta, so editing one triggers a rebuild.
+Alias, demonym and point rows whose place is not in the index (small test fixtures) are skipped.
+The tables' content hashes are recorded in the index's meta, so editing one triggers a rebuild.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from conflictwire.gazetteer.datafiles import package_data_dir, read_table_at
 from conflictwire.gazetteer.normalize import name_keys, normalize, usable_key
 from conflictwire.gazetteer.schema import PlaceRecord, write_places
 
-CURATED_TABLES = ("regions.tsv", "aliases.tsv", "demonyms.tsv")
+CURATED_TABLES = ("regions.tsv", "aliases.tsv", "demonyms.tsv", "points.tsv")
 # Read from the installed package whatever data directory the build uses (it shapes every key).
 KEY_TABLES = ("arabic_articles.tsv",)
 _INSERT_NAME = (
@@ -71,6 +74,30 @@ def read_regions(directory: Path) -> Iterator[PlaceRecord]:
         )
 
 
+def read_points(directory: Path) -> dict[int, tuple[float, float]]:
+    """geonameid -> (latitude, longitude) from ``points.tsv``."""
+    points: dict[int, tuple[float, float]] = {}
+    for row in read_table_at(directory / "points.tsv"):
+        geonameid, lat, lon = int(row["geonameid"]), float(row["latitude"]), float(row["longitude"])
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ValueError(f"points.tsv: {row['name']!r} ({geonameid}) has no valid point")
+        if geonameid in points:
+            raise ValueError(f"points.tsv: {row['name']!r} ({geonameid}) is listed twice")
+        points[geonameid] = (lat, lon)
+    return points
+
+
+def apply_points(conn: sqlite3.Connection, directory: Path, known: set[int]) -> list[int]:
+    """Give the places listed in ``points.tsv`` their point there (over the computed one);
+    returns the listed ids that are not in ``known`` (the index's place ids)."""
+    points = read_points(directory)
+    conn.executemany(
+        "UPDATE places SET latitude = ?, longitude = ? WHERE geonameid = ?",
+        [(lat, lon, gid) for gid, (lat, lon) in points.items() if gid in known],
+    )
+    return [gid for gid in points if gid not in known]
+
+
 def curated_name_rows(directory: Path) -> Iterator[tuple[str, int, int, str, int]]:
     """``(key, geonameid, is_stripped, kind, is_exact)`` for every alias and demonym."""
     for row in read_table_at(directory / "aliases.tsv"):
@@ -88,13 +115,14 @@ def curated_name_rows(directory: Path) -> Iterator[tuple[str, int, int, str, int
 
 
 def write_curated(conn: sqlite3.Connection, directory: Path) -> tuple[int, list[int]]:
-    """Add the curated regions, aliases and demonyms to a built index.
+    """Add the curated regions, aliases and demonyms to a built index, and set the listed points.
 
     Returns the number of names added and the ids of places the tables name but the index lacks.
     """
     write_places(conn, read_regions(directory))
     known = {gid for (gid,) in conn.execute("SELECT geonameid FROM places")}
-    rows, missing = [], []
+    missing = apply_points(conn, directory, known)
+    rows = []
     for row in curated_name_rows(directory):
         if row[1] in known:
             rows.append(row)

