@@ -42,9 +42,10 @@ def locate_places(
     for m in mentions:
         if m.cue == "admin":
             candidates[m.key] = _with_own_province(candidates[m.key], gazetteer)
-    adjectives = {m.key for m in mentions if m.label == "NORP"}
-    for key in adjectives:  # "Syrian" means Syria only where the name is a demonym
-        candidates[key] = [c for c in candidates[key] if c.feature == "demonym"]
+    for key in {m.key for m in mentions if m.label == "NORP"}:
+        # "Syrian" is Syria only as a demonym; spaCy also calls some cities NORP ("Aleppo")
+        demonyms = [c for c in candidates[key] if c.feature == "demonym"]
+        candidates[key] = demonyms or candidates[key]
     mentions = [m for m in mentions if candidates[m.key]]
     context = _context_from(mentions, candidates, rules, strong_only=True)
     confirmed = {m.key for m in mentions if m.strong}
@@ -106,6 +107,8 @@ def _supported(
     """A weakly evidenced proper noun is a place if the article backs that reading."""
     if mention.key in confirmed:
         return True
+    if mention.label == "ORG":  # "El Fasher" tagged ORG: only where its country is in play
+        return any(context.country_share(c.country_code) > 0 for c in options)
     for c in options:
         if c.feature in ("country", "admin1"):
             return True

@@ -56,12 +56,12 @@ class _Doc:
         self.entities = view.entities
         self.place_tokens: set[int] = set()  # tokens of capitalised gazetteer matches
         # Words of multi-word person names ("Mark Jordan"): later "Jordan" is the person too.
-        self.person_words = {
-            word.lower()
-            for ent in view.entities
-            if ent.label == "PERSON" and " " in ent.text.strip()
-            for word in ent.text.split()
-        }
+        self.person_words: set[str] = set()
+        for ent in view.entities:
+            names = [self.tokens[i] for i in self.token_range(ent.start, ent.end)]
+            names = [t for t in names if any(c.isalpha() for c in t.text)]
+            if ent.label == "PERSON" and len(names) > 1 and all(t.pos == "PROPN" for t in names):
+                self.person_words.update(t.text.lower() for t in names)
 
     def token_range(self, start: int, end: int) -> range:
         first = max(0, bisect.bisect_right(self.starts, start) - 1)
@@ -89,10 +89,9 @@ def detect(
 ) -> list[Mention]:
     """Mentions from the gazetteer matches that pass the capitalisation and entity filters."""
     doc = _Doc(text, view)
-    chosen = longest_matches(matches)
+    chosen = longest_matches([m for m in matches if _capitalised(text[m.start : m.end], rules)])
     for match in chosen:
-        surface = text[match.start : match.end]
-        if _capitalised(surface) and surface.lower() not in rules.common_words:
+        if text[match.start : match.end].lower() not in rules.common_words:
             doc.place_tokens.update(doc.token_range(match.start, match.end))
     mentions = []
     for match in chosen:
@@ -104,40 +103,43 @@ def detect(
 
 def _judge(doc: _Doc, match: NameMatchLike, rules: PlaceRules) -> Mention | None:
     surface = doc.text[match.start : match.end]
-    if not _capitalised(surface):
-        return None
     if _acronym(surface, match) and not _dateline(doc.text, match.start, surface):
         return None  # "UN", "SANA": an organisation's initials, not the place Un or Sanaa
     span = doc.token_range(match.start, match.end)
-    if not span:
-        return None
     ent = doc.covering_entity(match.start, match.end)
     label = ent.label if ent else None
-    if label in rules.non_place_labels:
+    if not span or label in rules.non_place_labels:
         return None
     if ent is not None and _part_of_other_name(doc, ent, span, rules):
         return None
-    words = [doc.tokens[i] for i in span if _is_name_word(doc.tokens[i].text)]
+    cue = _cue(doc, span, rules)
+    words = [
+        doc.tokens[i]
+        for i in span
+        if _is_name_word(doc.tokens[i].text) and doc.word(i) not in rules.direction_words
+    ]
     if label == "NORP" or (words and all(t.tag == "JJ" for t in words)):
-        return Mention(match.start, match.end, match.key, None, True, "NORP")  # "Syrian"
+        return Mention(match.start, match.end, match.key, cue, True, "NORP")  # "Syrian"
     if label not in rules.place_labels and not all(_namelike(t) for t in words):
         return None
-    confirmed_by_ner = label in ("GPE", "LOC")
-    if not confirmed_by_ner and _generic(doc, span, rules):
+    if label not in ("GPE", "LOC") and _not_a_place_here(doc, span, surface, rules):
         return None
-    after_preposition = doc.word(span.start - 1) in rules.place_prepositions
-    if not confirmed_by_ner and surface.lower() in doc.person_words and not after_preposition:
-        return None  # "Jones said", after "Tom Jones" was introduced
-    cue = _cue(doc, span, rules)
     strong = (
         label in rules.place_labels
         or cue is not None
         or doc.word(span.start - 1) in rules.place_prepositions
         or _dateline(doc.text, match.start, surface)
     )
-    if label == "ORG" and not strong and ent is not None and _same_span(ent, match):
-        return None  # "SANA reported": an organisation that shares a place's name
     return Mention(match.start, match.end, match.key, cue, strong, label)
+
+
+def _not_a_place_here(doc: _Doc, span: range, surface: str, rules: PlaceRules) -> bool:
+    """Words that NER did not call a place and that read as something else in context."""
+    if _generic(doc, span, rules):
+        return True
+    after_preposition = doc.word(span.start - 1) in rules.place_prepositions
+    # "Jones said", after "Tom Jones" was introduced
+    return surface.lower() in doc.person_words and not after_preposition
 
 
 def _acronym(surface: str, match: NameMatchLike) -> bool:
@@ -146,8 +148,12 @@ def _acronym(surface: str, match: NameMatchLike) -> bool:
     return surface.isupper() and len(letters) <= 4 and match.key != surface
 
 
-def _capitalised(surface: str) -> bool:
+def _capitalised(surface: str, rules: PlaceRules) -> bool:
+    """Written as a name: "Homs", "al-Sukhnah", or "eastern Ghouta" (a lowercase direction)."""
     body = ARTICLE_PREFIX.sub("", surface, count=1)
+    first, _, rest = body.partition(" ")
+    if first.lower() in rules.direction_words and rest:
+        body = rest
     return bool(body) and body[0].isupper()
 
 

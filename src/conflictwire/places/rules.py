@@ -22,6 +22,7 @@ class PlaceRules:
     org_suffixes: frozenset[str]
     common_words: frozenset[str]
     street_words: frozenset[str]
+    direction_words: frozenset[str]
     min_population_unconfirmed: int
     admin_population_share: float
     weights: dict[str, float]
@@ -42,6 +43,7 @@ class PlaceRules:
             org_suffixes=words("org_suffixes"),
             common_words=words("common_words"),
             street_words=words("street_words"),
+            direction_words=words("direction_words"),
             min_population_unconfirmed=int(data["min_population_unconfirmed"]),
             admin_population_share=float(data["admin_population_share"]),
             weights={k: float(v) for k, v in data["weights"].items()},
