@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
-
 _TYPES = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from schema_check import load_schema, schema_errors
 
 from conflictwire.cli import main
+from schema_check import load_schema, schema_errors
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_94b7f26e35b82732.txt"
 

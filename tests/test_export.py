@@ -5,9 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
-import re
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -17,9 +14,8 @@ import pytest
 
 from conflictwire.export import ACLED_COLUMNS, FORMATS, PARQUET_SCHEMA, write
 from conflictwire.export.acled import acled_regions, find_country
-from schema_check import load_schema, schema_errors
-
 from conflictwire.models import ActorMention, Article, Claim, Event, Evidence, Place, Quote
+from schema_check import load_schema, schema_errors
 
 TEXT = (
     "Coalition aircraft struck a house in Marib on 12 March, killing four civilians, "
