@@ -42,10 +42,9 @@ def locate_places(
     for m in mentions:
         if m.cue == "admin":
             candidates[m.key] = _with_own_province(candidates[m.key], gazetteer)
-    for key in {m.key for m in mentions if m.label == "NORP"}:
-        # "Syrian" is Syria only as a demonym; spaCy also calls some cities NORP ("Aleppo")
-        demonyms = [c for c in candidates[key] if c.feature == "demonym"]
-        candidates[key] = demonyms or candidates[key]
+    for m in mentions:
+        if m.label in ("DEMONYM", "NORP"):
+            candidates[m.key] = _as_demonym(candidates[m.key], m.label == "DEMONYM", rules)
     mentions = [m for m in mentions if candidates[m.key]]
     context = _context_from(mentions, candidates, rules, strong_only=True)
     confirmed = {m.key for m in mentions if m.strong}
@@ -55,8 +54,32 @@ def locate_places(
         if m.strong or _supported(m, candidates[m.key], confirmed, context.for_key(m.key), rules)
     ]
     context = _context_from(kept, candidates, rules, strong_only=False)
-    places = [_place(article.text, m, candidates[m.key], context, rules) for m in kept]
+    containers = _containers(article.text, kept, candidates, context, rules)
+    places = [
+        _place(article.text, m, candidates[m.key], context, rules, containers.get(m.key))
+        for m in kept
+    ]
     return replace(article, places=places)
+
+
+def _containers(
+    text: str,
+    mentions: Sequence[Mention],
+    candidates: dict[str, list[Any]],
+    context: DocContext,
+    rules: PlaceRules,
+) -> dict[str, Any]:
+    """Name -> the country or admin1 unit written right after it once ("Greer, S.C."): one
+    sense per article, so later bare mentions of the name are read the same way."""
+    found: dict[str, Any] = {}
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if text[first.end : second.start] not in (", ", ","):
+            continue
+        ranked = rank(candidates[second.key], second.cue, context.for_key(second.key), rules)
+        unit = ranked[0][1]
+        if unit.feature in ("country", "admin1"):
+            found.setdefault(first.key, unit)
+    return found
 
 
 def _with_own_province(options: list[Any], gazetteer: GazetteerLike) -> list[Any]:
@@ -108,15 +131,26 @@ def _supported(
     if mention.key in confirmed:
         return True
     if mention.label == "ORG":  # "El Fasher" tagged ORG: only where its country is in play
-        return any(context.country_share(c.country_code) > 0 for c in options)
-    for c in options:
-        if c.feature in ("country", "admin1"):
-            return True
-        if c.population >= rules.min_population_unconfirmed:
-            return True
-        if context.country_share(c.country_code) > 0:
-            return True
-    return False
+        return any(
+            _prominent(c, rules) and context.country_share(c.country_code) > 0 for c in options
+        )
+    return any(_prominent(c, rules) or context.country_share(c.country_code) > 0 for c in options)
+
+
+def _as_demonym(options: list[Any], adjective: bool, rules: PlaceRules) -> list[Any]:
+    """ "Syrian" is Syria only as a demonym. spaCy also calls some towns NORP ("Afgooye"):
+    those keep their readings; an adjective that is no demonym keeps only prominent places."""
+    demonyms = [c for c in options if c.feature == "demonym"]
+    if demonyms:
+        return demonyms
+    return [c for c in options if _prominent(c, rules)] if adjective else options
+
+
+def _prominent(candidate: Any, rules: PlaceRules) -> bool:
+    """Known well enough to be read without other evidence: a country, a province, a city."""
+    if candidate.feature in ("country", "admin1"):
+        return True
+    return bool(candidate.population >= rules.min_population_unconfirmed)
 
 
 def _place(
@@ -125,8 +159,9 @@ def _place(
     options: Sequence[CandidateLike],
     context: DocContext,
     rules: PlaceRules,
+    container: Any = None,
 ) -> Place:
-    ranked = rank(options, mention.cue, context.for_key(mention.key), rules)
+    ranked = rank(options, mention.cue, context.for_key(mention.key), rules, container)
     best = ranked[0][1]
     return Place(
         start=mention.start,

@@ -32,7 +32,7 @@ class Mention:
     key: str
     cue: str | None  # "admin", "settlement" or None
     strong: bool  # confirmed by an entity, a preposition, a cue or a dateline
-    label: str | None  # spaCy's entity label; "NORP" also for adjectives ("Syrian")
+    label: str | None  # spaCy's entity label, or "DEMONYM" for an adjective ("Syrian")
 
 
 def longest_matches(matches: Sequence[NameMatchLike]) -> list[NameMatchLike]:
@@ -118,11 +118,15 @@ def _judge(doc: _Doc, match: NameMatchLike, rules: PlaceRules) -> Mention | None
         for i in span
         if _is_name_word(doc.tokens[i].text) and doc.word(i) not in rules.direction_words
     ]
-    if label == "NORP" or (words and all(t.tag == "JJ" for t in words)):
-        return Mention(match.start, match.end, match.key, cue, True, "NORP")  # "Syrian"
-    if label not in rules.place_labels and not all(_namelike(t) for t in words):
+    if words and all(t.tag == "JJ" for t in words):
+        return Mention(match.start, match.end, match.key, cue, True, "DEMONYM")  # "Syrian"
+    if label not in rules.place_labels and not all(_namelike(doc, t) for t in words):
         return None
     if label not in ("GPE", "LOC") and _not_a_place_here(doc, span, surface, rules):
+        return None
+    if _tail_of_longer_name(doc, span, rules, ner_place=label in ("GPE", "LOC")):
+        return None
+    if label != "GPE" and len(span) == 1 and doc.word(span.start) in rules.common_words:
         return None
     strong = (
         label in rules.place_labels
@@ -162,17 +166,27 @@ def _generic(doc: _Doc, span: range, rules: PlaceRules) -> bool:
     words = [doc.word(i) for i in span]
     if len(words) == 1 and words[0] in rules.common_words:
         return True
-    following = doc.tokens[span.stop] if span.stop < len(doc.tokens) else None
-    if following and following.text[:1].isupper() and doc.word(span.stop) in rules.org_suffixes:
-        return True  # "Saba News Agency", "Aleppo University", "Sinaloa Cartel"
     if doc.word(span.stop) in rules.street_words and doc.tokens[span.stop].text[:1].isupper():
         return True
+    return False
+
+
+def _tail_of_longer_name(doc: _Doc, span: range, rules: PlaceRules, *, ner_place: bool) -> bool:
+    """Preceded by a capitalised word of another name: "Main Street", "Islamic State Khorasan".
+
+    Where NER calls the match a place, only a capitalised everyday word before it counts
+    ("West Texas Intermediate"), not a name ("Pleasant Township", "Baghdad Homs").
+    """
     before = span.start - 1
     if before < 0 or before in doc.place_tokens:
         return False
     token = doc.tokens[before]
+    if doc.word(before) in rules.direction_words:
+        return False  # "North Texas", "Northeast Georgia"
+    if ner_place and doc.word(before) not in rules.common_words:
+        return False
     if token.text[:1].isupper() and token.pos == "PROPN":
-        return not _sentence_initial(doc, before)  # "Main Street", "Tom Jones"
+        return not _sentence_initial(doc, before)
     return False
 
 
@@ -192,17 +206,24 @@ def _same_span(ent: Entity, match: NameMatchLike) -> bool:
     return ent.start >= match.start and ent.end <= match.end
 
 
-def _namelike(token: Token) -> bool:
-    return token.pos == "PROPN" or token.tag in ("NNP", "NNPS") or token.text.isupper()
+def _namelike(doc: _Doc, token: Token) -> bool:
+    """Tagged a proper noun, or capitalised inside a sentence ("the capital Sana'a")."""
+    if token.pos == "PROPN" or token.tag in ("NNP", "NNPS") or token.text.isupper():
+        return True
+    index = doc.starts.index(token.start)
+    return (
+        token.text[:1].isupper()
+        and token.pos in ("X", "INTJ", "NOUN")
+        and not (_sentence_initial(doc, index))
+    )
 
 
 def _part_of_other_name(doc: _Doc, ent: Entity, span: range, rules: PlaceRules) -> bool:
     """True when the match is one piece of a longer person or organisation name."""
     inside = doc.token_range(ent.start, ent.end)
     after, before = span.stop, span.start - 1
-    named_thing = ent.label in ("ORG", "PERSON", "NORP", "FAC")
-    if named_thing and after in inside and doc.word(after) in rules.org_suffixes:
-        return True
+    if ent.label == "FAC" and after in inside and doc.word(after) in rules.org_suffixes:
+        return True  # "Aleppo Central Prison", "Homs Military Academy": a building
     if ent.label == "PERSON":
         # "Michael Jordan": a neighbouring proper noun inside the person's name.
         return any(i in inside and doc.tokens[i].tag == "NNP" for i in (before, after))
@@ -233,7 +254,7 @@ def _list_cue(doc: _Doc, span: range, rules: PlaceRules) -> str | None:
         word = doc.word(index)
         if word in rules.admin_words and word.endswith("s"):
             return "admin"
-        if word not in rules.list_glue and not _namelike(doc.tokens[index]):
+        if word not in rules.list_glue and not _namelike(doc, doc.tokens[index]):
             return None
         index -= 1
     return None

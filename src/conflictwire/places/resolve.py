@@ -94,10 +94,32 @@ def population_prior(population: int) -> float:
     return min(1.0, math.log10(max(population, 0) + 1) / POPULATION_SATURATION_LOG10)
 
 
+def inside(candidate: CandidateLike, container: CandidateLike | None) -> bool:
+    """Whether a candidate lies in a country or admin1 unit (``None``: no container stated)."""
+    if container is None or candidate.geonameid == container.geonameid:
+        return False
+    if container.feature == "country":
+        return candidate.country_code == container.country_code
+    if container.feature == "admin1":
+        return (candidate.country_code, candidate.admin1_code) == (
+            container.country_code,
+            container.admin1_code,
+        )
+    return False
+
+
 def score(
-    candidate: CandidateLike, cue: str | None, context: DocContext, rules: PlaceRules
+    candidate: CandidateLike,
+    cue: str | None,
+    context: DocContext,
+    rules: PlaceRules,
+    container: CandidateLike | None = None,
 ) -> float:
     w = rules.weights
+    if inside(candidate, container):
+        total_container = w["container"]  # "Paris, Texas": the text says where it is
+    else:
+        total_container = 0.0
     feature = candidate.feature
     population = candidate.population
     if feature in ("admin1", "admin2"):
@@ -118,14 +140,18 @@ def score(
         total += w["admin1_name"]
     elif feature == "admin2":
         total += w["bare_admin2"]
-    return total
+    return total + total_container
 
 
 def rank(
-    candidates: Sequence[CandidateLike], cue: str | None, context: DocContext, rules: PlaceRules
+    candidates: Sequence[CandidateLike],
+    cue: str | None,
+    context: DocContext,
+    rules: PlaceRules,
+    container: CandidateLike | None = None,
 ) -> list[tuple[float, CandidateLike]]:
     """Candidates with their scores, best first (ties: more populous, then lower id)."""
-    scored = [(score(c, cue, context, rules), c) for c in candidates]
+    scored = [(score(c, cue, context, rules, container), c) for c in candidates]
     scored.sort(key=lambda sc: (-sc[0], -sc[1].population, sc[1].geonameid))
     return scored
 
