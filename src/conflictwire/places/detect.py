@@ -166,9 +166,8 @@ def _generic(doc: _Doc, span: range, rules: PlaceRules) -> bool:
     words = [doc.word(i) for i in span]
     if len(words) == 1 and words[0] in rules.common_words:
         return True
-    if doc.word(span.stop) in rules.street_words and doc.tokens[span.stop].text[:1].isupper():
-        return True
-    return False
+    street = doc.word(span.stop) in rules.street_words
+    return street and doc.tokens[span.stop].text[:1].isupper()  # "Dublin Road"
 
 
 def _tail_of_longer_name(doc: _Doc, span: range, rules: PlaceRules, *, ner_place: bool) -> bool:

@@ -116,10 +116,8 @@ def score(
     container: CandidateLike | None = None,
 ) -> float:
     w = rules.weights
-    if inside(candidate, container):
-        total_container = w["container"]  # "Paris, Texas": the text says where it is
-    else:
-        total_container = 0.0
+    # "Paris, Texas": the text says which unit the place is in.
+    total_container = w["container"] if inside(candidate, container) else 0.0
     feature = candidate.feature
     population = candidate.population
     if feature in ("admin1", "admin2"):
