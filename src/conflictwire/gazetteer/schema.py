@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from conflictwire.gazetteer.normalize import is_latin, name_keys
 
 # Bump when the schema or the way keys are made changes: existing indexes are then rebuilt.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 # ``region``: curated regions (``data/gazetteer/regions.tsv``). A candidate found through a
 # demonym ("Syrian") has the feature ``demonym`` (the place itself keeps its own feature).

@@ -147,8 +147,9 @@ def _as_demonym(options: list[Any], adjective: bool, rules: PlaceRules) -> list[
 
 
 def _prominent(candidate: Any, rules: PlaceRules) -> bool:
-    """Known well enough to be read without other evidence: a country, a province, a city."""
-    if candidate.feature in ("country", "admin1"):
+    """Known well enough to be read without other evidence: a country, a province, a region
+    we list by name (data/gazetteer/regions.tsv), a city."""
+    if candidate.feature in ("country", "admin1", "region", "continent"):
         return True
     return bool(candidate.population >= rules.min_population_unconfirmed)
 
