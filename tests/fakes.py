@@ -136,6 +136,21 @@ def syria_gazetteer() -> FakeGazetteer:
     deir_gov = FakeCandidate(
         170792, "Dayr az Zawr", "admin1", "SY", "07", 0, 35.0, 40.0, "Syria", "Dayr az Zawr"
     )
+    tadmur = FakeCandidate(
+        163808, "Tadmur", "populated_place", "SY", "11", 51015, 34.56, 38.28, "Syria", "Homs"
+    )
+    damascus = FakeCandidate(
+        170654,
+        "Damascus",
+        "populated_place",
+        "SY",
+        "13",
+        1569394,
+        33.51,
+        36.29,
+        "Syria",
+        "Damascus",
+    )
     sanaa = FakeCandidate(
         71137, "Sanaa", "populated_place", "YE", "26", 1937451, 15.35, 44.2, "Yemen"
     )
@@ -151,6 +166,8 @@ def syria_gazetteer() -> FakeGazetteer:
             "sana": [sanaa],
             "sanaa": [sanaa],
             "deir al zour": [deir_city],
+            "palmyra": [tadmur],
+            "damascus": [damascus],
             "dayr az zawr": [deir_gov],
         }
     )

@@ -67,3 +67,10 @@ def test_articles_without_an_nlp_view_pass_through():
 def test_province_cue_finds_the_province_of_a_city_spelled_differently():
     text = "Supply lines to provinces including Hama and Deir al-Zour were cut."
     assert places_of(text)["Deir al-Zour"] == 170792
+
+
+def test_stated_distance_picks_the_namesake_that_far_away():
+    east_of_palmyra = places_of("Troops entered Sukhnah, about 70 km east of Palmyra.")
+    assert east_of_palmyra["Sukhnah"] == 172425
+    near_damascus = places_of("Troops entered Sukhnah, some 30 kilometres east of Damascus.")
+    assert near_damascus["Sukhnah"] == 401672

@@ -15,8 +15,9 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from ..models import Article, Place
+from .cues import distance_cues
 from .detect import Mention, NameMatchLike, detect
-from .resolve import CandidateLike, DocContext, confidence, rank
+from .resolve import CandidateLike, DocContext, Hints, confidence, rank
 from .rules import PlaceRules, default_rules
 
 __all__ = ["locate_places", "PlaceRules", "default_rules"]
@@ -54,12 +55,34 @@ def locate_places(
         if m.strong or _supported(m, candidates[m.key], confirmed, context.for_key(m.key), rules)
     ]
     context = _context_from(kept, candidates, rules, strong_only=False)
-    containers = _containers(article.text, kept, candidates, context, rules)
+    hints = _hints(article.text, kept, candidates, context, rules)
     places = [
-        _place(article.text, m, candidates[m.key], context, rules, containers.get(m.key))
-        for m in kept
+        _place(article.text, m, candidates[m.key], context, rules, hints.get(i))
+        for i, m in enumerate(kept)
     ]
     return replace(article, places=places)
+
+
+def _hints(
+    text: str,
+    mentions: Sequence[Mention],
+    candidates: dict[str, list[Any]],
+    context: DocContext,
+    rules: PlaceRules,
+) -> dict[int, Hints]:
+    """Per mention index: the unit written after its name and the distances stated from it."""
+    containers = _containers(text, mentions, candidates, context, rules)
+    anchors: dict[int, list[tuple[float, float, float]]] = {}
+    for cue in distance_cues(text, mentions, rules):
+        obj = mentions[cue.object]
+        best = rank(candidates[obj.key], obj.cue, context.for_key(obj.key), rules)[0][1]
+        if best.latitude is not None and best.longitude is not None:
+            anchors.setdefault(cue.subject, []).append((best.latitude, best.longitude, cue.km))
+    return {
+        i: Hints(containers.get(m.key), tuple(anchors.get(i, ())))
+        for i, m in enumerate(mentions)
+        if m.key in containers or i in anchors
+    }
 
 
 def _containers(
@@ -160,9 +183,9 @@ def _place(
     options: Sequence[CandidateLike],
     context: DocContext,
     rules: PlaceRules,
-    container: Any = None,
+    hints: Hints | None = None,
 ) -> Place:
-    ranked = rank(options, mention.cue, context.for_key(mention.key), rules, container)
+    ranked = rank(options, mention.cue, context.for_key(mention.key), rules, hints)
     best = ranked[0][1]
     return Place(
         start=mention.start,

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ..geodesy import haversine_km
 from .rules import PlaceRules
 
 # Population that saturates the prior: about the largest cities (log10 of 10 million = 7).
@@ -108,16 +109,39 @@ def inside(candidate: CandidateLike, container: CandidateLike | None) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class Hints:
+    """What the text says about one mention's position: the unit written after it ("Paris,
+    Texas") and stated distances to other places ((lat, lon, km) for "70 km east of Palmyra")."""
+
+    container: CandidateLike | None = None
+    anchors: tuple[tuple[float, float, float], ...] = ()
+
+
+def fits_distance(
+    candidate: CandidateLike, anchors: Sequence[tuple[float, float, float]], tolerance: float
+) -> bool:
+    if candidate.latitude is None or candidate.longitude is None:
+        return False
+    for lat, lon, km in anchors:
+        measured = haversine_km(candidate.latitude, candidate.longitude, lat, lon)
+        if abs(measured - km) <= max(tolerance * km, 15.0):
+            return True
+    return False
+
+
 def score(
     candidate: CandidateLike,
     cue: str | None,
     context: DocContext,
     rules: PlaceRules,
-    container: CandidateLike | None = None,
+    hints: Hints | None = None,
 ) -> float:
     w = rules.weights
-    # "Paris, Texas": the text says which unit the place is in.
-    total_container = w["container"] if inside(candidate, container) else 0.0
+    hints = hints or Hints()
+    total_container = w["container"] if inside(candidate, hints.container) else 0.0
+    if hints.anchors and fits_distance(candidate, hints.anchors, rules.distance_tolerance):
+        total_container += w["distance_fit"]
     feature = candidate.feature
     population = candidate.population
     if feature in ("admin1", "admin2"):
@@ -146,10 +170,10 @@ def rank(
     cue: str | None,
     context: DocContext,
     rules: PlaceRules,
-    container: CandidateLike | None = None,
+    hints: Hints | None = None,
 ) -> list[tuple[float, CandidateLike]]:
     """Candidates with their scores, best first (ties: more populous, then lower id)."""
-    scored = [(score(c, cue, context, rules, container), c) for c in candidates]
+    scored = [(score(c, cue, context, rules, hints), c) for c in candidates]
     scored.sort(key=lambda sc: (-sc[0], -sc[1].population, sc[1].geonameid))
     return scored
 

@@ -24,6 +24,8 @@ class PlaceRules:
     street_words: frozenset[str]
     direction_words: frozenset[str]
     min_population_unconfirmed: int
+    distance_units: dict[str, float]
+    distance_tolerance: float
     admin_population_share: float
     weights: dict[str, float]
 
@@ -45,6 +47,8 @@ class PlaceRules:
             street_words=words("street_words"),
             direction_words=words("direction_words"),
             min_population_unconfirmed=int(data["min_population_unconfirmed"]),
+            distance_units={str(k).lower(): float(v) for k, v in data["distance_units"].items()},
+            distance_tolerance=float(data["distance_tolerance"]),
             admin_population_share=float(data["admin_population_share"]),
             weights={k: float(v) for k, v in data["weights"].items()},
         )
