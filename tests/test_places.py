@@ -74,3 +74,12 @@ def test_stated_distance_picks_the_namesake_that_far_away():
     assert east_of_palmyra["Sukhnah"] == 172425
     near_damascus = places_of("Troops entered Sukhnah, some 30 kilometres east of Damascus.")
     assert near_damascus["Sukhnah"] == 401672
+
+
+def test_place_missing_from_the_index_is_located_by_its_unit():
+    text = "Militants raided Mahin, a village in the central province of Homs."
+    article = Article(text=text, nlp=make_view(text, {"Mahin": "GPE"}))
+    found = {p.mention: p for p in locate_places(article, gazetteer=syria_gazetteer()).places}
+    assert found["Mahin"].feature == "unlisted"
+    assert found["Mahin"].geonameid == 169575  # located by Homs province, written after it
+    assert found["Mahin"].score < found["Homs"].score

@@ -5,7 +5,8 @@
 3. Resolve mentions with strong evidence first; what they say about the article's countries
    and provinces becomes context.
 4. Keep weakly evidenced mentions only when the article supports them, and resolve all
-   mentions with that context.
+   mentions with that context (and the text's own hints: "Paris, Texas", "70 km east of").
+5. Names spaCy calls places that the index lacks are located by their containing unit.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .cues import distance_cues
 from .detect import Mention, NameMatchLike, detect
 from .resolve import CandidateLike, DocContext, Hints, confidence, rank
 from .rules import PlaceRules, default_rules
+from .unlisted import unlisted_places
 
 __all__ = ["locate_places", "PlaceRules", "default_rules"]
 
@@ -60,6 +62,8 @@ def locate_places(
         _place(article.text, m, candidates[m.key], context, rules, hints.get(i))
         for i, m in enumerate(kept)
     ]
+    places += unlisted_places(article.text, article.nlp, places)
+    places.sort(key=lambda p: p.start)
     return replace(article, places=places)
 
 
