@@ -233,8 +233,8 @@ def _cue(doc: _Doc, span: range, rules: PlaceRules) -> str | None:
     after = doc.word(span.stop)
     if after in rules.admin_words or doc.word(span.stop - 1) in rules.admin_words:
         return "admin"  # "Homs province", or a name that says it: "Boone County"
-    if after in ("city",):
-        return "settlement"
+    if after in ("city",) or doc.word(span.start - 1) in rules.settlement_words:
+        return "settlement"  # "Aleppo city", "the capital Sana'a", "the town Sukhnah"
     if doc.word(span.start - 1) == "of":
         head = doc.word(span.start - 2)
         if head in rules.admin_words:

@@ -38,13 +38,13 @@ def _containing_unit(ent: Entity, view: NlpView, places: Sequence[Place]) -> Pla
     located = [p for p in places if p.geonameid is not None and p.feature != "demonym"]
     sentence = view.sentence_of(ent.start) or (ent.start, ent.end)
     same = [p for p in located if sentence[0] <= p.start < sentence[1]]
-    after = [p for p in same if p.start >= ent.end]
+    after = [p for p in same if p.start >= ent.end and p.feature != UNLISTED]
     if after:
         return after[0]
     before = [p for p in same if p.end <= ent.start]
     if before:
         return before[-1]
-    return _focus(located)
+    return None if not located else _focus(located)
 
 
 def _focus(places: Sequence[Place]) -> Place | None:
