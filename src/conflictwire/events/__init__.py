@@ -1,0 +1,1 @@
+"""Event coding: ACLED events with actors, date, location, fatalities and evidence."""
