@@ -11,6 +11,8 @@ from . import export as exporting
 from . import jobs
 from .ingest import IngestError
 from .models import Article
+from .nlp import model_label
+from .nlp import model_label
 from .pipeline import Pipeline
 from .settings import Settings
 from .store import Store
@@ -45,10 +47,10 @@ def run_demo(out: Path, settings: Settings, echo: Callable[[str], None]) -> jobs
     def warn(error: IngestError) -> None:
         echo(f"  warning: {error.origin}: {error.message}")
 
+    pipeline = Pipeline(settings)
+    echo(f"spaCy model: {model_label(pipeline.resources.nlp)}")
     with Store(out / "conflictwire.db") as store:
-        jobs.ingest(
-            [str(corpus)], settings, Pipeline(settings), store, report, warn, on_article=show
-        )
+        jobs.ingest([str(corpus)], settings, pipeline, store, report, warn, on_article=show)
         for name, fmt in OUTPUTS.items():
             exporting.write(store.iter_articles(), fmt, out / name)
         stored = list(store.iter_articles())
