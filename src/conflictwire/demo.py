@@ -12,7 +12,6 @@ from . import jobs
 from .ingest import IngestError
 from .models import Article
 from .nlp import model_label
-from .nlp import model_label
 from .pipeline import Pipeline
 from .settings import Settings
 from .store import Store
