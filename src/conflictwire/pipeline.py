@@ -3,7 +3,8 @@
 1. nlp     spaCy, batched over articles (the one stage that sees several articles at once,
            for speed; each article's result depends on that article alone)
 2. places  gazetteer scan, NER filter, resolution
-Later stages (actors, events, quotes, claims) are appended to ``ARTICLE_STAGES`` as they land.
+3. actors  dictionary and generic actors, made country-specific from the places
+Later stages (events, quotes, claims) are appended to ``ARTICLE_STAGES`` as they land.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class Resources:
     settings: Settings
     nlp_model: Any = None
     gazetteer_index: Any = None
+    actor_dictionary: Any = None
 
     @cached_property
     def nlp(self) -> Any:
@@ -40,6 +42,15 @@ class Resources:
             path = self.settings.gazetteer_path
             self.gazetteer_index = _shared_gazetteer(Path(path) if path else None)
         return self.gazetteer_index
+
+
+    @cached_property
+    def actors(self) -> Any:
+        if self.actor_dictionary is None:
+            from .actors import load_dictionary
+
+            self.actor_dictionary = load_dictionary(self.settings)
+        return self.actor_dictionary
 
 
 # One loaded model and index per process: loading costs seconds, and both are read-only.
@@ -63,7 +74,13 @@ def places_stage(article: Article, *, settings: Settings, resources: Resources) 
     return locate_places(article, gazetteer=resources.gazetteer)
 
 
-ARTICLE_STAGES: list[Stage] = [places_stage]
+def actors_stage(article: Article, *, settings: Settings, resources: Resources) -> Article:
+    from .actors import find_actors
+
+    return find_actors(article, dictionary=resources.actors, settings=settings)
+
+
+ARTICLE_STAGES: list[Stage] = [places_stage, actors_stage]
 
 
 class Pipeline:

@@ -1,0 +1,184 @@
+"""Finding actor mentions in text: dictionary aliases and generic roles.
+
+Every candidate is a span with a priority; overlaps are settled longest first, then by
+priority (named actor > generic pattern > demonym + noun > bare phrase), then leftmost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..models import ActorMention
+from .countries import CountryNames
+from .dictionary import ActorDictionary, ActorEntry, GenericRole
+
+NAMED, PATTERN, PREFIXED, PHRASE = 3, 2, 1, 0
+# An all-caps token this short makes an alias case-sensitive ("IS", "RSF", "IS fighters").
+ACRONYM_MAX_LEN = 5
+_ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9/&.-]*$")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    actor: str
+    actor_type: str
+    country_code: str | None
+    priority: int
+
+
+def is_case_sensitive(alias: str) -> bool:
+    """True when the alias holds a short all-caps token: "IS", "ADF", "IS fighters", "M23"."""
+    return any(
+        _ACRONYM.match(tok) and any(c.isalpha() for c in tok) and len(tok) <= ACRONYM_MAX_LEN
+        for tok in alias.split()
+    )
+
+
+def _alternation(words: Iterable[str]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+class ActorMatcher:
+    """Compiled patterns for one dictionary; reuse it across articles."""
+
+    def __init__(self, dictionary: ActorDictionary, countries: CountryNames) -> None:
+        self.dictionary = dictionary
+        self.countries = countries
+        self.alias_entry: dict[str, ActorEntry] = {}
+        for entry in dictionary.entries:
+            for alias in entry.aliases:
+                self.alias_entry[_fold(alias)] = entry
+
+    @cached_property
+    def _named(self) -> list[re.Pattern[str]]:
+        sensitive = [a for e in self.dictionary.entries for a in e.aliases if is_case_sensitive(a)]
+        others = [a for e in self.dictionary.entries for a in e.aliases if not is_case_sensitive(a)]
+        out = []
+        if sensitive:
+            out.append(re.compile(rf"(?<!\w)(?=({_alternation(sensitive)})(?!\w))"))
+        if others:
+            out.append(re.compile(rf"(?<!\w)(?=({_alternation(others)})(?!\w))", re.IGNORECASE))
+        return out
+
+    @cached_property
+    def _nationality(self) -> str:
+        words = list(self.countries.demonyms) + list(self.dictionary.nationality_words)
+        return _alternation(w for w in words if len(w) > 1)
+
+    @cached_property
+    def _generic(self) -> list[tuple[GenericRole, re.Pattern[str], re.Pattern[str] | None]]:
+        out = []
+        for role in self.dictionary.roles:
+            bare = _alternation(role.phrases) if role.phrases else None
+            prefixed = _alternation(role.phrases + role.prefixed)
+            pattern = re.compile(
+                rf"(?<![\w-])(?=((?:(?P<pre>{self._nationality})\s+)?(?:{prefixed}))(?!\w))",
+                re.IGNORECASE,
+            )
+            bare_re = re.compile(rf"(?<![\w-])(?=({bare})(?!\w))", re.IGNORECASE) if bare else None
+            out.append((role, pattern, bare_re))
+        return out
+
+    def find(self, text: str, focus: str | None) -> list[ActorMention]:
+        candidates = [
+            *self._named_candidates(text, focus),
+            *self._generic_candidates(text, focus),
+            *self._pattern_candidates(text, focus),
+        ]
+        kept = _resolve(candidates)
+        return [
+            ActorMention(
+                c.start, c.end, text[c.start : c.end], c.actor, c.actor_type, c.country_code
+            )
+            for c in sorted(kept, key=lambda c: c.start)
+        ]
+
+    def _named_candidates(self, text: str, focus: str | None) -> Iterable[Candidate]:
+        for regex in self._named:
+            for m in regex.finditer(text):
+                start, end = m.span(1)
+                entry = self.alias_entry[_fold(m.group(1))]
+                if entry.only_in and focus not in entry.only_in:
+                    continue
+                if is_case_sensitive(m.group(1)) and _shouting(text, start, end):
+                    continue
+                country = entry.country or focus
+                yield Candidate(start, end, entry.name_for(focus), entry.type, country, NAMED)
+
+    def _generic_candidates(self, text: str, focus: str | None) -> Iterable[Candidate]:
+        for role, regex, bare in self._generic:
+            for m in regex.finditer(text):
+                pre = m.group("pre")
+                if not pre or not pre[:1].isupper() or _blocked(text, m.start("pre"), self):
+                    continue
+                code = self._code(pre)
+                if code:
+                    yield self._generic_candidate(role, m.start(1), m.end(1), code, PREFIXED)
+            if bare is None or focus is None:
+                continue
+            for m in bare.finditer(text):
+                yield self._generic_candidate(role, m.start(1), m.end(1), focus, PHRASE)
+
+    def _pattern_candidates(self, text: str, focus: str | None) -> Iterable[Candidate]:
+        if focus is None:
+            return
+        for role in self.dictionary.roles:
+            for pattern in role.patterns:
+                for m in re.finditer(pattern, text, re.IGNORECASE):
+                    start, end = m.span(1) if m.re.groups else m.span()
+                    yield self._generic_candidate(role, start, end, focus, PATTERN)
+
+    def _code(self, word: str) -> str | None:
+        extra = self.dictionary.nationality_words
+        for key, value in extra.items():
+            if key.lower() == word.lower():
+                return value
+        return self.countries.code_of(re.sub(r"\s+", " ", word))
+
+    def _generic_candidate(
+        self, role: GenericRole, start: int, end: int, code: str, priority: int
+    ) -> Candidate:
+        name = role.name.format(
+            country=self.countries.name(code), force_country=self.countries.force_name(code)
+        )
+        return Candidate(start, end, name, role.type, code, priority)
+
+
+def _fold(alias: str) -> str:
+    return " ".join(alias.split()).lower()
+
+
+def _blocked(text: str, pre_start: int, matcher: ActorMatcher) -> bool:
+    """ "pro-Russian rioters": a demonym after pro-/anti- names no country of the group."""
+    head = re.search(r"(\w+)-$", text[max(0, pre_start - 8) : pre_start])
+    return bool(head and head.group(1).lower() in matcher.dictionary.prefix_blockers)
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    """An acronym between two all-caps words is a shouted headline ("WHY IS IT"), not a name."""
+    before = _WORD.findall(text[max(0, start - 30) : start])
+    after = _WORD.findall(text[end : end + 30])
+    return bool(
+        before
+        and after
+        and before[-1].isupper()
+        and after[0].isupper()
+        and len(before[-1]) > 1
+        and len(after[0]) > 1
+    )
+
+
+def _resolve(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Longest first, then priority, then leftmost; drop anything overlapping a kept span."""
+    kept: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, -c.priority, c.start)):
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return kept
