@@ -4,7 +4,8 @@
            for speed; each article's result depends on that article alone)
 2. places  gazetteer scan, NER filter, resolution
 3. actors  dictionary and generic actors, made country-specific from the places
-Later stages (events, quotes, claims) are appended to ``ARTICLE_STAGES`` as they land.
+4. events  ACLED event type, actors, date, location, fatalities and evidence
+Later stages (quotes, claims) are appended to ``ARTICLE_STAGES`` as they land.
 """
 
 from __future__ import annotations
@@ -43,7 +44,6 @@ class Resources:
             self.gazetteer_index = _shared_gazetteer(Path(path) if path else None)
         return self.gazetteer_index
 
-
     @cached_property
     def actors(self) -> Any:
         if self.actor_dictionary is None:
@@ -80,7 +80,13 @@ def actors_stage(article: Article, *, settings: Settings, resources: Resources) 
     return find_actors(article, dictionary=resources.actors, settings=settings)
 
 
-ARTICLE_STAGES: list[Stage] = [places_stage, actors_stage]
+def events_stage(article: Article, *, settings: Settings, resources: Resources) -> Article:
+    from .events import code_events
+
+    return code_events(article)
+
+
+ARTICLE_STAGES: list[Stage] = [places_stage, actors_stage, events_stage]
 
 
 class Pipeline:

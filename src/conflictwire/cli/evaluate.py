@@ -41,3 +41,30 @@ def geo(gold: str, limit: int | None, as_json: bool, settings: Settings) -> None
         if key != "misses":
             click.echo(f"{key:>20}: {value}")
     click.echo(f"{'misses':>20}: " + ", ".join(f"{k} {v}" for k, v in summary["misses"].items()))
+
+
+@evaluate.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=int, help="Only the first N documents.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores (and confusion) as JSON.")
+@settings_options
+def events(gold: str, limit: int | None, as_json: bool, settings: Settings) -> None:
+    """Event type, sub-type, location (25 km), actor1, date and fatalities on GOLD (JSONL)."""
+    from ..evaluate.events import score_events
+    from ..evaluate.gold import read_gold
+    from ..pipeline import Pipeline
+
+    with resource_errors():
+        pipeline = Pipeline(settings)
+        docs = list(read_gold(Path(gold), limit=limit))
+        articles = pipeline.run(d.to_article() for d in docs)
+        scores = score_events(zip(docs, progress(articles, desc="evaluate events"), strict=True))
+    summary = scores.summary()
+    if as_json:
+        click.echo(json.dumps({**summary, "confusion": scores.confusion()}, indent=2))
+        return
+    for key, value in summary.items():
+        click.echo(f"{key:>16}: {value}")
+    click.echo("top confusions (gold -> predicted: count):")
+    for gold_type, predicted, count in scores.top_confusions():
+        click.echo(f"  {gold_type} -> {predicted}: {count}")

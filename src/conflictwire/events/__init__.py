@@ -1,1 +1,94 @@
-"""Event coding: ACLED events with actors, date, location, fatalities and evidence."""
+"""Event coding: ACLED events with actors, date, location, fatalities and evidence.
+
+1. Find triggers per sentence (``triggers``), dropping negated, hypothetical and motive ones.
+2. Group sentences into events: a sentence joins the current event unless it has its own,
+   different date (a past event) or reports another event type at another place.
+3. Type each event by ACLED's precedence (``classify``) and read its attributes
+   (``attributes``): actors, date, place, fatalities, each with its evidence span.
+4. Order events by salience: the current events first, in text order; past events after.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..models import Article, Event
+from .attributes import Dated, place_for, sentence_dates
+from .build import build_event
+from .classify import choose_sub_type
+from .rules import EventRules, default_rules
+from .triggers import Hit, find_triggers
+
+__all__ = ["code_events", "default_rules", "EventRules"]
+
+LEAD_SENTENCES = 2  # weak triggers (a bare "killed") start an event only in the lead
+
+
+@dataclass
+class Draft:
+    """Sentences about one event: those with triggers, and those attached after them."""
+
+    sentences: list[int] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+    attached: list[int] = field(default_factory=list)
+    date: Dated | None = None
+    place_id: int | None = None
+
+
+def code_events(article: Article, *, rules: EventRules | None = None) -> Article:
+    """Return the article with ``events`` filled; articles without an NLP view pass through."""
+    if article.nlp is None:
+        return article
+    rules = rules or default_rules()
+    drafts = _drafts(article, rules)
+    events = [build_event(article, d.sentences, d.hits, d.attached, rules) for d in drafts]
+    kept = [e for e in events if e is not None]
+    return replace(article, events=_by_salience(kept))
+
+
+def _drafts(article: Article, rules: EventRules) -> list[Draft]:
+    assert article.nlp is not None
+    spans = article.nlp.sentences
+    drafts: list[Draft] = []
+    current: Draft | None = None
+    for i, span in enumerate(spans):
+        hits = find_triggers(article.nlp, article.text, span, rules)
+        if not hits or (not any(h.strong for h in hits) and i >= LEAD_SENTENCES and not current):
+            if current is not None:
+                current.attached.append(i)
+            continue
+        dates = sentence_dates(article, span)
+        own = dates[0] if dates else None
+        place = place_for(article, [span], (hits[0].start, hits[0].end), rules)
+        place_id = place.geonameid if place else None
+        if current is None or _starts_new(current, hits, own, place_id, rules):
+            current = Draft(date=own, place_id=place_id)
+            drafts.append(current)
+        current.sentences.append(i)
+        current.hits.extend(hits)
+        current.date = current.date or own
+        current.place_id = current.place_id or place_id
+    return drafts
+
+
+def _starts_new(
+    current: Draft, hits: list[Hit], own: Dated | None, place_id: int | None, rules: EventRules
+) -> bool:
+    if not any(h.strong for h in hits):
+        return False
+    if own is not None and current.date is not None and own.date != current.date.date:
+        return True
+    old = rules.sub_type(choose_sub_type(current.hits, rules)[0]).event_type
+    new = rules.sub_type(choose_sub_type(hits, rules)[0]).event_type
+    return old != new and place_id is not None and place_id != current.place_id
+
+
+def _by_salience(events: list[Event]) -> list[Event]:
+    if not events:
+        return events
+    first = events[0].event_date or ""
+    order = sorted(
+        range(len(events)),
+        key=lambda i: (bool(first) and (events[i].event_date or first) < first, i),
+    )
+    return [events[i] for i in order]

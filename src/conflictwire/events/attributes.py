@@ -1,0 +1,181 @@
+"""An event's attributes read from the article: date, place, fatalities, actors.
+
+Each reader returns the value and the span it was read from. The date and fatality readers of
+their own modules (``conflictwire.dates``, ``events.fatalities``) are imported lazily.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import ActorMention, Article, Place, Span
+from .rules import EventRules, stem
+
+# Features whose place is only a region: ACLED geo-precision 3.
+REGION_FEATURES = {"country", "admin1", "admin2", "region", "continent", "demonym"}
+
+
+@dataclass
+class Dated:
+    date: str
+    precision: int
+    span: Span | None
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)[:10]
+
+
+def _date_readers() -> tuple[Any, Any]:
+    from ..dates import find_dates, publication_date
+
+    return find_dates, publication_date
+
+
+def sentence_dates(article: Article, span: Span) -> list[Dated]:
+    find_dates, _ = _date_readers()
+    entities = article.nlp.entities if article.nlp else []
+    return [
+        Dated(_iso(d.date), int(d.precision or 1), (d.start, d.end))
+        for d in find_dates(article.text, span, entities, article.published)
+        if d.date is not None
+    ]
+
+
+def published_date(article: Article) -> Dated | None:
+    _, publication_date = _date_readers()
+    value = publication_date(article.published) if article.published else None
+    if value is None or value.date is None:
+        return None
+    return Dated(_iso(value.date), int(value.precision or 1), None)
+
+
+def fatalities(article: Article, spans: list[Span]) -> tuple[int, Span | None]:
+    from .fatalities import find_fatalities
+
+    for span in spans:
+        found = find_fatalities(article.text, span)
+        if found is not None and found.count is not None:
+            return int(found.count), (found.start, found.end)
+    return 0, None
+
+
+def place_for(
+    article: Article, sentences: list[Span], trigger: Span, rules: EventRules
+) -> Place | None:
+    """The place tied to the trigger: in its sentences, after a place cue, closest to it.
+
+    Ordered by: how specific the place is (a town before its province, a country last), then
+    whether a cue ("in", "near", ...) ties it to the event, then whether it names the unit
+    containing the place before it ("Abeche (Ouaddai)"), then its distance to the trigger.
+    """
+    best: tuple[tuple[int, int, int, int], Place] | None = None
+    for place in article.places:
+        if place.latitude is None or not any(s <= place.start < e for s, e in sentences):
+            continue
+        same = any(s <= place.start < e and s <= trigger[0] < e for s, e in sentences)
+        key = (
+            _SPECIFICITY.get(place.feature or "", 1) + (0 if same else 4),
+            0 if _word_before(article.text, place.start) in rules.place_cues else 1,
+            1 if _is_container(article, place) else 0,
+            abs(place.start - trigger[0]),
+        )
+        if best is None or key < best[0]:
+            best = (key, place)
+    return best[1] if best else None
+
+
+# Lower is more specific: ACLED codes the most specific place the report gives.
+_SPECIFICITY = {"admin2": 1, "admin1": 2, "region": 3, "country": 3, "demonym": 9, "continent": 9}
+
+
+def _is_container(article: Article, place: Place) -> bool:
+    """Whether the place is written as the unit of the place before it: "X (Y, Z)", "X, Y"."""
+    before = article.text[max(0, place.start - 3) : place.start].rstrip()
+    if not before.endswith(("(", ",")):
+        return False
+    return any(0 < place.start - p.end <= 3 for p in article.places if p is not place)
+
+
+def focus_place(article: Article) -> Place | None:
+    """The article's focus: the first populated place of the lead, else its first place."""
+    located = [p for p in article.places if p.latitude is not None]
+    lead_end = article.nlp.sentences[1][1] if article.nlp and len(article.nlp.sentences) > 1 else 0
+    for place in located:
+        if place.start < lead_end and place.feature not in REGION_FEATURES | {"demonym"}:
+            return place
+    return located[0] if located else None
+
+
+def geo_precision(article: Article, place: Place, rules: EventRules) -> int:
+    if place.feature in REGION_FEATURES:
+        return 3
+    before = article.text[max(0, place.start - 40) : place.start].lower()
+    words = [stem(w) for w in before.replace(",", " ").split()][-4:]
+    near = any(len(c) == 1 and c[0] in words for c in rules.near_cues)
+    return 2 if near or place.feature == "unlisted" or place.geonameid is None else 1
+
+
+def _word_before(text: str, offset: int) -> str:
+    words = text[max(0, offset - 30) : offset].split()
+    return stem(words[-1]) if words else ""
+
+
+def actors_near(
+    article: Article, sentence: Span, trigger: Span
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """Actor 1 and actor 2 of a trigger: by the parse where there is one, else by position."""
+    mentions = [a for a in article.actors if sentence[0] <= a.start < sentence[1]]
+    if not mentions:
+        return None, None
+    subject, obj = _by_parse(article, mentions, trigger)
+    before = [a for a in mentions if a.end <= trigger[0]]
+    after = [a for a in mentions if a.start >= trigger[1]]
+    actor1 = subject or (before[-1] if before else None) or (after[0] if after else None)
+    rest = [a for a in after if a is not actor1 and a.actor != (actor1.actor if actor1 else None)]
+    actor2 = obj or (rest[0] if rest else None)
+    if actor2 is actor1:
+        actor2 = None
+    return actor1, actor2
+
+
+def _by_parse(
+    article: Article, mentions: list[ActorMention], trigger: Span
+) -> tuple[ActorMention | None, ActorMention | None]:
+    view = article.nlp
+    if view is None or view.model == "fake":
+        return None, None
+    tokens = view.tokens
+    heads = [i for i, t in enumerate(tokens) if trigger[0] <= t.start < trigger[1]]
+    if not heads:
+        return None, None
+    verb = heads[0]
+    subject = obj = None
+    for i, tok in enumerate(tokens):
+        if tok.head != verb or i == verb:
+            continue
+        if tok.dep in ("nsubj",) or (tok.dep == "agent"):
+            subject = subject or _mention_at(mentions, tokens, i)
+        elif tok.dep in ("dobj", "nsubjpass", "obj"):
+            obj = obj or _mention_at(mentions, tokens, i)
+        elif tok.dep == "prep" and tok.lemma in ("with", "against", "on"):
+            kids = [j for j, t in enumerate(tokens) if t.head == i and t.dep == "pobj"]
+            if kids:
+                obj = obj or _mention_at(mentions, tokens, kids[0])
+    return subject, obj
+
+
+def _mention_at(mentions: list[ActorMention], tokens: list[Any], index: int) -> ActorMention | None:
+    tok = tokens[index]
+    sub = [t for t in tokens if t.head == index] + [tok]
+    start, end = min(t.start for t in sub), max(t.end for t in sub)
+    for a in mentions:
+        if a.start < end and start < a.end:
+            return a
+    return None

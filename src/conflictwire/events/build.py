@@ -1,0 +1,145 @@
+"""One Event from its sentences and triggers: type, actors, date, place, fatalities, evidence."""
+
+from __future__ import annotations
+
+from ..models import ActorMention, Article, Event, Evidence, Place, Span
+from .attributes import (
+    Dated,
+    actors_near,
+    fatalities,
+    focus_place,
+    geo_precision,
+    place_for,
+    published_date,
+    sentence_dates,
+)
+from .classify import choose_sub_type, territory_by_actor
+from .rules import EventRules
+from .triggers import Hit, armed_target
+
+# Confidence: a documented sum, not a probability. A strong trigger starts at 0.55, a weak one
+# at 0.3; each attribute read from the event's own sentences adds its share.
+BASE_STRONG, BASE_WEAK = 0.55, 0.3
+BONUS = {"actor1": 0.15, "location": 0.15, "date": 0.1, "lead": 0.05}
+
+# ACLED names the unnamed crowds of protests and riots, and civilian victims, by country.
+# ACLED: protests without violence have no fatalities; a count there is the protest's motive.
+PEACEFUL = ("Peaceful protest", "Protest with intervention")
+GENERIC = {"Protests": "Protesters", "Riots": "Rioters"}
+
+
+def build_event(
+    article: Article, sentences: list[int], hits: list[Hit], attached: list[int], rules: EventRules
+) -> Event | None:
+    assert article.nlp is not None
+    spans = [article.nlp.sentences[i] for i in sentences]
+    extra = [article.nlp.sentences[i] for i in attached]
+    sub_type, trigger = choose_sub_type(hits, rules)
+    sentence = article.nlp.sentence_of(trigger.start) or spans[0]
+    tspan = (trigger.start, trigger.end)
+    actor1, actor2 = actors_near(article, sentence, tspan)
+    sub_type = territory_by_actor(sub_type, actor1)
+    if sub_type == "Attack" and _armed(article, sentence, trigger, actor2, rules):
+        sub_type = "Armed clash"
+    info = rules.sub_type(sub_type)
+    place = place_for(article, [sentence] + spans, tspan, rules) or focus_place(article)
+    dated = _date(article, [sentence] + spans + extra)
+    deaths, deaths_span = fatalities(article, [sentence] + spans + extra)
+    if sub_type in PEACEFUL:
+        deaths, deaths_span = 0, None
+    event = Event(
+        event_type=info.event_type,
+        sub_event_type=sub_type,
+        disorder_type=info.disorder_type,
+        fatalities=deaths,
+        cameo=info.cameo,
+        plover=info.plover,
+    )
+    _set_actors(event, actor1, actor2, place, article)
+    _set_place(event, place, article, rules)
+    if dated is not None:
+        event.event_date, event.time_precision = dated.date, dated.precision
+    event.evidence = Evidence(
+        sentence=sentence,
+        trigger=tspan,
+        actor1=(actor1.start, actor1.end) if actor1 else None,
+        actor2=(actor2.start, actor2.end) if actor2 else None,
+        location=(place.start, place.end) if place and place.end > place.start else None,
+        date=dated.span if dated else None,
+        fatalities=deaths_span,
+    )
+    event.confidence = _confidence(trigger, event, sentences[0])
+    return event
+
+
+def _armed(
+    article: Article, sentence: Span, trigger: Hit, actor2: ActorMention | None, rules: EventRules
+) -> bool:
+    if actor2 is not None and actor2.actor_type is not None:
+        return actor2.actor_type not in ("Civilians", "Protesters")
+    assert article.nlp is not None
+    return armed_target(article.nlp, article.text, sentence, trigger, rules)
+
+
+def _date(article: Article, spans: list[Span]) -> Dated | None:
+    for span in spans:
+        found = sentence_dates(article, span)
+        if found:
+            return found[0]
+    assert article.nlp is not None
+    for span in article.nlp.sentences:
+        found = sentence_dates(article, span)
+        if found:
+            return found[0]
+    return published_date(article)
+
+
+def _country(place: Place | None, article: Article) -> str | None:
+    if place is not None and place.country:
+        return place.country
+    return next((p.country for p in article.places if p.country), None)
+
+
+def _set_actors(
+    event: Event,
+    actor1: ActorMention | None,
+    actor2: ActorMention | None,
+    place: Place | None,
+    article: Article,
+) -> None:
+    country = _country(place, article)
+    generic = GENERIC.get(event.event_type)
+    name1, type1 = (actor1.actor, actor1.actor_type) if actor1 else (None, None)
+    name2, type2 = (actor2.actor, actor2.actor_type) if actor2 else (None, None)
+    if generic and type1 != generic:
+        if name1 is not None and (event.sub_event_type != "Mob violence" or type1 is None):
+            event.assoc_actor_1 = name1
+        name1, type1 = (f"{generic} ({country})" if country else generic), generic
+    if event.event_type == "Violence against civilians" and type2 != "Civilians" and name2 is None:
+        name2, type2 = (f"Civilians ({country})" if country else "Civilians"), "Civilians"
+    event.actor1, event.inter1, event.actor2, event.inter2 = name1, type1, name2, type2
+    event.interaction = "-".join(t for t in (type1, type2) if t) or None
+    event.civilian_targeting = type2 == "Civilians" and event.event_type in (
+        "Violence against civilians",
+        "Explosions/Remote violence",
+    )
+
+
+def _set_place(event: Event, place: Place | None, article: Article, rules: EventRules) -> None:
+    if place is None:
+        return
+    event.location = place.name or place.mention
+    event.geonameid = place.geonameid
+    event.admin1, event.admin2 = place.admin1, place.admin2
+    event.country, event.iso = place.country, place.country_code
+    event.latitude, event.longitude = place.latitude, place.longitude
+    event.geo_precision = geo_precision(article, place, rules)
+
+
+def _confidence(trigger: Hit, event: Event, first_sentence: int) -> float:
+    score = BASE_STRONG if trigger.strong else BASE_WEAK
+    score += BONUS["actor1"] if event.evidence.actor1 else 0.0
+    score += BONUS["location"] if event.evidence.location else 0.0
+    score += BONUS["date"] if event.evidence.date else 0.0
+    score += BONUS["lead"] if first_sentence < 2 else 0.0
+    return round(min(score, 1.0), 2)

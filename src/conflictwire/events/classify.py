@@ -1,0 +1,42 @@
+"""ACLED's precedence: which sub-type one event's triggers make, and which trigger shows it."""
+
+from __future__ import annotations
+
+from ..models import ActorMention
+from .rules import EventRules
+from .triggers import Hit
+
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def choose_sub_type(hits: list[Hit], rules: EventRules) -> tuple[str, Hit]:
+    """The sub-type of an event and its trigger.
+
+    Strong triggers decide when there are any; combinations (protest + arrests → Protest with
+    intervention, ...) apply before ranks; the highest rank wins; the trigger is the first hit
+    of the winning sub-type or, for a combination, of its parts.
+    """
+    pool = [h for h in hits if h.strong] or hits
+    present = {h.sub_type for h in pool}
+    parts: dict[str, frozenset[str]] = {}
+    changed = True
+    while changed:
+        changed = False
+        for needed, then in rules.combinations:
+            if needed <= present:
+                present = (present - needed) | {then}
+                parts[then] = needed
+                changed = True
+    best = max(present, key=lambda s: rules.sub_type(s).rank)
+    sources = parts.get(best, frozenset({best}))
+    while not any(h.sub_type in sources for h in pool):
+        sources = frozenset().union(*(parts.get(s, frozenset({s})) for s in sources))
+    trigger = next(h for h in pool if h.sub_type in sources)
+    return best, trigger
+
+
+def territory_by_actor(sub_type: str, actor1: ActorMention | None) -> str:
+    """Territory battles are named by who takes the place: state forces regain it."""
+    if sub_type not in TERRITORY or actor1 is None or actor1.actor_type is None:
+        return sub_type
+    return TERRITORY[0] if actor1.actor_type == "State forces" else TERRITORY[1]

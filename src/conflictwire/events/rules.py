@@ -1,0 +1,127 @@
+"""The event rules as data: triggers, cues and ACLED/CAMEO/PLOVER tables from ``data/events``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+RULES_VERSION = "conflictwire.acled_rules.v1"
+
+GAP = "..."  # in a pattern: skip up to MAX_GAP tokens
+MAX_GAP = 4
+_VOWELS = set("aeiou")
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", ""))
+
+
+def stem(word: str) -> str:
+    """A light stem, the same for a word's inflections: clash/clashed/clashes/clashing → clash.
+
+    Applied to both the patterns and the tokens, so it need only be consistent, not linguistic.
+    """
+    w = word.lower().replace("’", "'")
+    for suffix, repl in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in _VOWELS:
+        w = w[:-1]
+    return w
+
+
+def split_words(text: str) -> list[str]:
+    """Words of a pattern or token, hyphens and apostrophes splitting as the tokenizers do."""
+    return [w for w in re.split(r"[\s\-–]+", text.lower()) if w]
+
+
+Pattern = tuple[str, ...]
+
+
+def compile_pattern(text: str) -> Pattern:
+    return tuple(GAP if w == GAP else stem(w) for w in split_words(text))
+
+
+@dataclass(frozen=True)
+class SubType:
+    name: str
+    event_type: str
+    disorder_type: str
+    rank: int
+    cameo: str | None
+    plover: str | None
+
+
+@dataclass
+class EventRules:
+    version: str
+    sub_types: dict[str, SubType]
+    strong: dict[str, list[Pattern]]
+    weak: dict[str, list[Pattern]]
+    combinations: list[tuple[frozenset[str], str]]
+    cancel_cues: list[Pattern]
+    cancel_window: int
+    motive_cues: list[Pattern]
+    near_cues: list[Pattern]
+    place_cues: set[str] = field(default_factory=set)
+    armed_targets: list[Pattern] = field(default_factory=list)
+    _index: dict[str, list[tuple[bool, str, Pattern]]] = field(default_factory=dict, repr=False)
+
+    def sub_type(self, name: str) -> SubType:
+        return self.sub_types[name]
+
+    def pattern_index(self) -> dict[str, list[tuple[bool, str, Pattern]]]:
+        """Patterns by their first stem: ``(strong, sub_type, pattern)``."""
+        if not self._index:
+            for strong, table in ((True, self.strong), (False, self.weak)):
+                for sub_type, patterns in table.items():
+                    for pattern in patterns:
+                        self._index.setdefault(pattern[0], []).append((strong, sub_type, pattern))
+        return self._index
+
+
+def _load(name: str) -> Any:
+    text = (
+        resources.files("conflictwire").joinpath(f"data/events/{name}").read_text(encoding="utf-8")
+    )
+    return yaml.safe_load(text)
+
+
+def _patterns(words: list[Any]) -> list[Pattern]:
+    return sorted({compile_pattern(str(w)) for w in words}, key=len, reverse=True)
+
+
+def build_rules(types: dict[str, Any], triggers: dict[str, Any]) -> EventRules:
+    """Rules from the two data documents (``types.yaml`` and ``triggers.yaml``)."""
+    sub_types = {
+        name: SubType(
+            name, row["event_type"], row["disorder_type"], row["rank"], row["cameo"], row["plover"]
+        )
+        for name, row in types["sub_event_types"].items()
+    }
+    unknown = set(triggers["triggers"]) - set(sub_types)
+    if unknown:
+        raise ValueError(f"triggers.yaml names sub-types missing from types.yaml: {unknown}")
+    cancel = triggers["cancel_cues"]
+    return EventRules(
+        version=RULES_VERSION,
+        sub_types=sub_types,
+        strong={k: _patterns(v.get("strong", [])) for k, v in triggers["triggers"].items()},
+        weak={k: _patterns(v.get("weak", [])) for k, v in triggers["triggers"].items()},
+        combinations=[(frozenset(c["all"]), c["then"]) for c in types["combinations"]],
+        cancel_cues=_patterns(cancel["words"]),
+        cancel_window=int(cancel["window"]),
+        motive_cues=_patterns(triggers["motive_cues"]),
+        near_cues=_patterns(triggers["near_cues"]),
+        place_cues={stem(str(w)) for w in triggers["place_cues"]},
+        armed_targets=_patterns(triggers.get("armed_targets", [])),
+    )
+
+
+@cache
+def default_rules() -> EventRules:
+    """The packaged rules (loaded once per process)."""
+    return build_rules(_load("types.yaml"), _load("triggers.yaml"))

@@ -1,0 +1,175 @@
+"""Trigger words in a sentence: which ACLED sub-types it speaks of, and where.
+
+A sentence becomes a list of words (hyphenated tokens split, as in the patterns); each word
+keeps its token's character span and two light stems, of its lemma and of its text. Patterns
+match the longest first and a word belongs to one trigger only ("air strike" is not a
+"strike"). Triggers shortly after negation, modality, threats or denials are dropped, and so
+are those inside a protest's motive ("protested against the killing of ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import NlpView, Span, Token
+from .rules import GAP, MAX_GAP, EventRules, Pattern, stem
+
+PROTEST = "Peaceful protest"
+# Words that end a protest's motive clause: what follows may be the event again.
+_CLAUSE_END = {",", ";", "which", "when", "before", "but", "while", "until", "where", "as", "and"}
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    keys: frozenset[str]
+    text: str
+    token: int  # index of the token in the NLP view
+
+
+@dataclass(frozen=True)
+class Hit:
+    sub_type: str
+    strong: bool
+    start: int  # characters, into the article text
+    end: int
+    first: int  # word positions in the sentence
+    last: int
+    token: int  # the token of the hit's first word
+
+
+def sentence_words(view: NlpView, text: str, span: Span) -> list[Word]:
+    """The words of one sentence, hyphenated tokens split into their parts."""
+    words: list[Word] = []
+    for index, token in enumerate(view.tokens):
+        if token.start < span[0] or token.end > span[1]:
+            continue
+        words.extend(_token_words(token, index))
+    return words
+
+
+def _token_words(token: Token, index: int) -> list[Word]:
+    if token.text in ("-", "–"):
+        return []
+    parts = list(re.finditer(r"[^\s\-–]+", token.text))
+    if len(parts) <= 1:
+        keys = frozenset({stem(token.lemma or token.text), stem(token.text)})
+        return [Word(token.start, token.end, keys, token.text.lower(), index)]
+    return [
+        Word(
+            token.start + m.start(),
+            token.start + m.end(),
+            frozenset({stem(m.group())}),
+            m.group().lower(),
+            index,
+        )
+        for m in parts
+    ]
+
+
+def match_at(words: list[Word], i: int, pattern: Pattern) -> int | None:
+    """The position after the last word of ``pattern`` matched from ``words[i]``, or None."""
+    pos = i
+    k = 0
+    while k < len(pattern):
+        if pattern[k] == GAP:
+            nxt = pattern[k + 1]
+            for skip in range(MAX_GAP + 1):
+                if pos + skip < len(words) and nxt in words[pos + skip].keys:
+                    pos += skip
+                    break
+            else:
+                return None
+            k += 1
+            continue
+        if pos >= len(words) or pattern[k] not in words[pos].keys:
+            return None
+        pos += 1
+        k += 1
+    return pos
+
+
+def _all_hits(words: list[Word], rules: EventRules) -> list[Hit]:
+    found: list[tuple[int, Hit]] = []
+    index = rules.pattern_index()
+    for i, word in enumerate(words):
+        for key in word.keys:
+            for strong, sub_type, pattern in index.get(key, ()):
+                end = match_at(words, i, pattern)
+                if end is None:
+                    continue
+                size = sum(1 for w in pattern if w != GAP)
+                hit = Hit(sub_type, strong, word.start, words[end - 1].end, i, end - 1, word.token)
+                found.append((size, hit))
+    # Longest first, then strong before weak, then higher rank: each word serves one trigger.
+    found.sort(key=lambda p: (-p[0], not p[1].strong, -rules.sub_type(p[1].sub_type).rank))
+    taken: set[int] = set()
+    kept: list[Hit] = []
+    for _, hit in found:
+        positions = set(range(hit.first, hit.last + 1))
+        if positions & taken:
+            continue
+        taken |= positions
+        kept.append(hit)
+    return sorted(kept, key=lambda h: h.first)
+
+
+def _cue_before(words: list[Word], pos: int, cues: list[Pattern], window: int) -> bool:
+    for i in range(max(0, pos - window), pos):
+        for cue in cues:
+            end = match_at(words, i, cue)
+            if end is not None and end <= pos:
+                return True
+    return False
+
+
+def _in_motive(words: list[Word], hit: Hit, hits: list[Hit], rules: EventRules) -> bool:
+    """Whether ``hit`` sits in the motive of an earlier protest trigger of the sentence."""
+    protests = [h.last for h in hits if h.sub_type == PROTEST and h.last < hit.first]
+    if not protests or hit.sub_type == PROTEST:
+        return False
+    for i in range(protests[0] + 1, hit.first):
+        if any(match_at(words, i, cue) is not None for cue in rules.motive_cues):
+            between = words[i + 1 : hit.first]
+            return not any(w.text in _CLAUSE_END for w in between)
+    return False
+
+
+_MONTHS = {"march", "may"}  # months that are also trigger words
+
+
+def _month(text: str, hit: Hit, span: Span) -> bool:
+    """A capitalised "March" or "May" inside a sentence is a month, not a protest or a modal."""
+    word = text[hit.start : hit.end]
+    return word.lower() in _MONTHS and word[:1].isupper() and hit.start > span[0]
+
+
+def find_triggers(view: NlpView, text: str, span: Span, rules: EventRules) -> list[Hit]:
+    """The triggers of one sentence that report an event that happened."""
+    words = sentence_words(view, text, span)
+    dates = [(e.start, e.end) for e in view.entities if e.label == "DATE"]
+    hits = [
+        h
+        for h in _all_hits(words, rules)
+        if not any(s < h.end and h.start < e for s, e in dates) and not _month(text, h, span)
+    ]
+    return [
+        h
+        for h in hits
+        if not _cue_before(words, h.first, rules.cancel_cues, rules.cancel_window)
+        and not _in_motive(words, h, hits, rules)
+    ]
+
+
+PASSIVE = {"was", "were", "been", "being", "is", "are"}
+
+
+def armed_target(view: NlpView, text: str, span: Span, hit: Hit, rules: EventRules) -> bool:
+    """Whether an attack's target is armed: an armed-target word after the trigger (before
+    it when the trigger is passive, "a soldier was killed")."""
+    words = sentence_words(view, text, span)
+    passive = hit.first > 0 and words[hit.first - 1].text in PASSIVE
+    window = range(0, hit.first) if passive else range(hit.last + 1, min(len(words), hit.last + 9))
+    return any(match_at(words, i, p) is not None for i in window for p in rules.armed_targets)
