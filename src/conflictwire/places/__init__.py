@@ -100,7 +100,9 @@ def _containers(
     sense per article, so later bare mentions of the name are read the same way."""
     found: dict[str, Any] = {}
     for first, second in zip(mentions, mentions[1:], strict=False):
-        if text[first.end : second.start] not in (", ", ","):
+        between = text[first.end : second.start]
+        parenthesised = between.strip() == "(" and text[second.end : second.end + 1] == ")"
+        if between not in (", ", ",") and not parenthesised:  # "X, Y" or "X (Y)"
             continue
         ranked = rank(candidates[second.key], second.cue, context.for_key(second.key), rules)
         unit = ranked[0][1]

@@ -177,6 +177,8 @@ def _tail_of_longer_name(doc: _Doc, span: range, rules: PlaceRules, *, ner_place
     ("West Texas Intermediate"), not a name ("Pleasant Township", "Baghdad Homs").
     """
     before = span.start - 1
+    while before > 0 and ARTICLE_PREFIX.fullmatch(doc.word(before) + "-"):
+        before -= 1  # "Ghadir al Bostan": look past the article
     if before < 0 or before in doc.place_tokens:
         return False
     token = doc.tokens[before]

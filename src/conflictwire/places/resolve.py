@@ -17,6 +17,9 @@ from typing import Protocol
 from ..geodesy import haversine_km
 from .rules import PlaceRules
 
+# A demonym's vote for its country, relative to a place name's (tuned on LGL: 0 and 1 both
+# did worse there; conflict reports name foreign forces by demonym all the time).
+DEMONYM_VOTE = 0.3
 # Population that saturates the prior: about the largest cities (log10 of 10 million = 7).
 POPULATION_SATURATION_LOG10 = 7.0
 
@@ -65,7 +68,9 @@ class DocContext:
     def add(self, key: str, candidate: CandidateLike) -> None:
         if not candidate.country_code:
             return
-        self.votes.setdefault(key, Counter())[candidate.country_code] += 1
+        # A demonym says who is involved more than where: "Russian troops shelled Donetsk".
+        weight = DEMONYM_VOTE if candidate.feature == "demonym" else 1.0
+        self.votes.setdefault(key, Counter())[candidate.country_code] += weight  # type: ignore[assignment]
         if candidate.admin1_code and candidate.feature != "country":
             unit = (candidate.country_code, candidate.admin1_code)
             weight = 2 if candidate.feature == "admin1" else 1
