@@ -2,7 +2,9 @@
 
 1. Find triggers per sentence (``triggers``), dropping negated, hypothetical and motive ones.
 2. Group sentences into events: a sentence joins the current event unless it has its own,
-   different date (a past event) or reports another event type at another place.
+   different date (a past event) or reports another event type at another place. A past
+   event (dated over a month before publication) is background: the next undated sentence
+   goes back to the main event.
 3. Type each event by ACLED's precedence (``classify``) and read its attributes
    (``attributes``): actors, date, place, fatalities, each with its evidence span.
 4. Order events by salience: the current events first, in text order; past events after.
@@ -13,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..models import Article, Event
-from .attributes import Dated, place_for, sentence_dates
+from .attributes import Dated, is_background, place_for, sentence_dates
 from .build import build_event
 from .classify import choose_sub_type
 from .rules import EventRules, default_rules
@@ -33,6 +35,7 @@ class Draft:
     attached: list[int] = field(default_factory=list)
     date: Dated | None = None
     place_id: int | None = None
+    background: bool = False
 
 
 def code_events(article: Article, *, rules: EventRules | None = None) -> Article:
@@ -51,6 +54,7 @@ def _drafts(article: Article, rules: EventRules) -> list[Draft]:
     spans = article.nlp.sentences
     drafts: list[Draft] = []
     current: Draft | None = None
+    main: Draft | None = None
     for i, span in enumerate(spans):
         hits = find_triggers(article.nlp, article.text, span, rules)
         if not hits or (not any(h.strong for h in hits) and i >= LEAD_SENTENCES and not current):
@@ -61,9 +65,13 @@ def _drafts(article: Article, rules: EventRules) -> list[Draft]:
         own = dates[0] if dates else None
         place = place_for(article, [span], (hits[0].start, hits[0].end), rules)
         place_id = place.geonameid if place else None
-        if current is None or _starts_new(current, hits, own, place_id, rules):
-            current = Draft(date=own, place_id=place_id)
+        background = own is not None and is_background(own, article)
+        if current is not None and current.background and own is None and main is not None:
+            current = main
+        if current is None or _starts_new(current, hits, own, background, place_id, rules):
+            current = Draft(date=own, place_id=place_id, background=background)
             drafts.append(current)
+            main = main or (None if background else current)
         current.sentences.append(i)
         current.hits.extend(hits)
         current.date = current.date or own
@@ -72,11 +80,18 @@ def _drafts(article: Article, rules: EventRules) -> list[Draft]:
 
 
 def _starts_new(
-    current: Draft, hits: list[Hit], own: Dated | None, place_id: int | None, rules: EventRules
+    current: Draft,
+    hits: list[Hit],
+    own: Dated | None,
+    background: bool,
+    place_id: int | None,
+    rules: EventRules,
 ) -> bool:
     if not any(h.strong for h in hits):
         return False
     if own is not None and current.date is not None and own.date != current.date.date:
+        return True
+    if background and not current.background:
         return True
     old = rules.sub_type(choose_sub_type(current.hits, rules)[0]).event_type
     new = rules.sub_type(choose_sub_type(hits, rules)[0]).event_type

@@ -48,6 +48,21 @@ def sentence_dates(article: Article, span: Span) -> list[Dated]:
     ]
 
 
+BACKGROUND_DAYS = 30  # a date this long before publication is background, not the news
+
+
+def is_background(dated: Dated, article: Article) -> bool:
+    """Whether a date is well before the article's publication (a past event it recalls)."""
+    published = published_date(article)
+    if published is None:
+        return False
+    try:
+        day, pub = dt.date.fromisoformat(dated.date), dt.date.fromisoformat(published.date)
+    except ValueError:
+        return False
+    return (pub - day).days > BACKGROUND_DAYS
+
+
 def published_date(article: Article) -> Dated | None:
     _, publication_date = _date_readers()
     value = publication_date(article.published) if article.published else None
@@ -100,7 +115,16 @@ def _is_container(article: Article, place: Place) -> bool:
     before = article.text[max(0, place.start - 3) : place.start].rstrip()
     if not before.endswith(("(", ",")):
         return False
-    return any(0 < place.start - p.end <= 3 for p in article.places if p is not place)
+    return any(
+        0 < place.start - p.end <= 3 and _contains(place, p) for p in article.places if p is not place
+    )
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether ``outer`` can be the unit of ``inner``: a region, or its admin unit by name."""
+    if outer.feature in REGION_FEATURES:
+        return True
+    return bool(outer.name) and outer.name in (inner.admin1, inner.admin2)
 
 
 def focus_place(article: Article) -> Place | None:

@@ -9,13 +9,14 @@ from .attributes import (
     fatalities,
     focus_place,
     geo_precision,
+    is_background,
     place_for,
     published_date,
     sentence_dates,
 )
 from .classify import choose_sub_type, territory_by_actor
 from .rules import EventRules
-from .triggers import Hit, armed_target
+from .triggers import Hit, armed_target, taker_after
 
 # Confidence: a documented sum, not a probability. A strong trigger starts at 0.55, a weak one
 # at 0.3; each attribute read from the event's own sentences adds its share.
@@ -38,6 +39,8 @@ def build_event(
     sentence = article.nlp.sentence_of(trigger.start) or spans[0]
     tspan = (trigger.start, trigger.end)
     actor1, actor2 = actors_near(article, sentence, tspan)
+    if taker_after(article.nlp, article.text, sentence, trigger, rules):
+        actor1, actor2 = _taker(article, sentence, trigger, actor1, actor2)
     sub_type = territory_by_actor(sub_type, actor1)
     if sub_type == "Attack" and _armed(article, sentence, trigger, actor2, rules):
         sub_type = "Armed clash"
@@ -72,6 +75,23 @@ def build_event(
     return event
 
 
+def _taker(
+    article: Article,
+    sentence: Span,
+    trigger: Hit,
+    actor1: ActorMention | None,
+    actor2: ActorMention | None,
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """For "fell to X": X, the first actor after the trigger, takes the place from the other."""
+    after = [a for a in article.actors if trigger.end <= a.start < sentence[1]]
+    if not after:
+        return actor1, actor2
+    loser = next((a for a in (actor1, actor2) if a and a.actor != after[0].actor), None)
+    if loser is not None and loser.actor_type == "Civilians":
+        loser = None
+    return after[0], loser
+
+
 def _armed(
     article: Article, sentence: Span, trigger: Hit, actor2: ActorMention | None, rules: EventRules
 ) -> bool:
@@ -88,7 +108,7 @@ def _date(article: Article, spans: list[Span]) -> Dated | None:
             return found[0]
     assert article.nlp is not None
     for span in article.nlp.sentences:
-        found = sentence_dates(article, span)
+        found = [d for d in sentence_dates(article, span) if not is_background(d, article)]
         if found:
             return found[0]
     return published_date(article)

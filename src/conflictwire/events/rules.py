@@ -68,6 +68,12 @@ class EventRules:
     near_cues: list[Pattern]
     place_cues: set[str] = field(default_factory=set)
     armed_targets: list[Pattern] = field(default_factory=list)
+    intent_heads: set[str] = field(default_factory=set)
+    taker_after: list[Pattern] = field(default_factory=list)
+    context_triggers: dict[str, set[str]] = field(default_factory=dict)
+    context_words: dict[str, list[Pattern]] = field(default_factory=dict)
+    military_words: dict[str, list[Pattern]] = field(default_factory=dict)
+    strict_triggers: dict[str, set[str]] = field(default_factory=dict)
     _index: dict[str, list[tuple[bool, str, Pattern]]] = field(default_factory=dict, repr=False)
 
     def sub_type(self, name: str) -> SubType:
@@ -118,7 +124,19 @@ def build_rules(types: dict[str, Any], triggers: dict[str, Any]) -> EventRules:
         near_cues=_patterns(triggers["near_cues"]),
         place_cues={stem(str(w)) for w in triggers["place_cues"]},
         armed_targets=_patterns(triggers.get("armed_targets", [])),
+        intent_heads={stem(str(w)) for w in triggers.get("intent_heads", [])},
+        taker_after=_patterns(triggers.get("taker_after", [])),
+        context_triggers=_context(triggers, "triggers", lambda ws: {stem(str(w)) for w in ws}),
+        context_words=_context(triggers, "context", _patterns),
+        military_words=_context(triggers, "military", _patterns),
+        strict_triggers=_context(triggers, "strict", lambda ws: {stem(str(w)) for w in ws}),
     )
+
+
+def _context(triggers: dict[str, Any], key: str, read: Any) -> dict[str, Any]:
+    """Context-bound triggers, by sub-type (only protests have them for now)."""
+    section = triggers.get("protest_context")
+    return {"Peaceful protest": read(section[key])} if section else {}
 
 
 @cache

@@ -160,7 +160,49 @@ def find_triggers(view: NlpView, text: str, span: Span, rules: EventRules) -> li
         for h in hits
         if not _cue_before(words, h.first, rules.cancel_cues, rules.cancel_window)
         and not _in_motive(words, h, hits, rules)
+        and _has_context(words, h, rules)
+        and not _intended(view, h, rules)
     ]
+
+
+def _has_context(words: list[Word], hit: Hit, rules: EventRules) -> bool:
+    """A context-bound trigger ("marched") beside military words needs a protest word too;
+    a strict one ("strike") needs it wherever it is."""
+    bound = rules.context_triggers.get(hit.sub_type, set())
+    strict = rules.strict_triggers.get(hit.sub_type, set())
+    if hit.first != hit.last or not words[hit.first].keys & (bound | strict):
+        return True
+
+    def holds(cues: list[Pattern]) -> bool:
+        return any(
+            match_at(words, i, cue) is not None
+            for i in range(len(words))
+            if i != hit.first
+            for cue in cues
+        )
+
+    if holds(rules.context_words[hit.sub_type]):
+        return True
+    return not words[hit.first].keys & strict and not holds(rules.military_words[hit.sub_type])
+
+
+INTENT_DEPTH = 3  # heads walked up from a trigger to find a verb of intent
+
+
+def _intended(view: NlpView, hit: Hit, rules: EventRules) -> bool:
+    """Whether the parse puts the trigger under a verb of intent ("vowed to ... liberate")."""
+    if view.model == "fake" or not rules.intent_heads:
+        return False
+    index = hit.token
+    for _ in range(INTENT_DEPTH):
+        token = view.tokens[index]
+        if token.dep not in ("xcomp", "advcl", "conj") or token.head == index:
+            return False
+        index = token.head
+        head = view.tokens[index]
+        if stem(head.lemma or head.text) in rules.intent_heads and head.start < hit.start:
+            return True
+    return False
 
 
 PASSIVE = {"was", "were", "been", "being", "is", "are"}
@@ -173,3 +215,9 @@ def armed_target(view: NlpView, text: str, span: Span, hit: Hit, rules: EventRul
     passive = hit.first > 0 and words[hit.first - 1].text in PASSIVE
     window = range(0, hit.first) if passive else range(hit.last + 1, min(len(words), hit.last + 9))
     return any(match_at(words, i, p) is not None for i in window for p in rules.armed_targets)
+
+
+def taker_after(view: NlpView, text: str, span: Span, hit: Hit, rules: EventRules) -> bool:
+    """Whether a territory trigger names its taker after it ("fell in the hands of ISIS")."""
+    words = sentence_words(view, text, span)
+    return any(match_at(words, hit.first, p) is not None for p in rules.taker_after)
