@@ -2,11 +2,10 @@
 
 from pathlib import Path
 
-from fakes import make_view
-
 from conflictwire.gazetteer import Gazetteer, SourcePaths, build_index, import_geonames_dump
 from conflictwire.models import Article
 from conflictwire.places import locate_places
+from fakes import make_view
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "gazetteer"
 TEXT = "Shells fell on Jubb al-Ward, a hamlet east of Palmyra, residents said."
