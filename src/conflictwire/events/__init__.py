@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from ..models import Article, Event
 from .attributes import Dated, is_background, place_for, sentence_dates
 from .build import build_event
-from .classify import choose_sub_type
+from .classify import TERRITORY, choose_sub_type
 from .rules import EventRules, default_rules
 from .triggers import Hit, find_triggers
 
@@ -93,9 +93,14 @@ def _starts_new(
         return True
     if background and not current.background:
         return True
-    old = rules.sub_type(choose_sub_type(current.hits, rules)[0]).event_type
-    new = rules.sub_type(choose_sub_type(hits, rules)[0]).event_type
+    old, new = _kind(current.hits, rules), _kind(hits, rules)
     return old != new and place_id is not None and place_id != current.place_id
+
+
+def _kind(hits: list[Hit], rules: EventRules) -> str:
+    """The event type of some triggers; a change of territory counts as its own kind."""
+    sub_type = choose_sub_type(hits, rules)[0]
+    return sub_type if sub_type in TERRITORY else rules.sub_type(sub_type).event_type
 
 
 def _by_salience(events: list[Event]) -> list[Event]:

@@ -7,6 +7,7 @@ their own modules (``conflictwire.dates``, ``events.fatalities``) are imported l
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,7 +117,9 @@ def _is_container(article: Article, place: Place) -> bool:
     if not before.endswith(("(", ",")):
         return False
     return any(
-        0 < place.start - p.end <= 3 and _contains(place, p) for p in article.places if p is not place
+        0 < place.start - p.end <= 3 and _contains(place, p)
+        for p in article.places
+        if p is not place
     )
 
 
@@ -151,22 +154,55 @@ def _word_before(text: str, offset: int) -> str:
     return stem(words[-1]) if words else ""
 
 
+PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "got"}
+AGENT_CHARS = 80  # how far after a passive trigger its "by X" may be
+
+
 def actors_near(
     article: Article, sentence: Span, trigger: Span
 ) -> tuple[ActorMention | None, ActorMention | None]:
-    """Actor 1 and actor 2 of a trigger: by the parse where there is one, else by position."""
+    """Actor 1 and actor 2 of a trigger: by the parse where there is one, else by position.
+
+    A passive trigger ("a man was shot by gunmen") takes its agent as actor 1 and the mention
+    before it (its subject) as actor 2.
+    """
     mentions = [a for a in article.actors if sentence[0] <= a.start < sentence[1]]
     if not mentions:
         return None, None
     subject, obj = _by_parse(article, mentions, trigger)
     before = [a for a in mentions if a.end <= trigger[0]]
     after = [a for a in mentions if a.start >= trigger[1]]
+    if _passive(article.text, trigger):
+        agent = subject or _agent(article.text, trigger, after)
+        victim = obj or (before[-1] if before else None)
+        if victim is not None and agent is not None and victim.actor == agent.actor:
+            victim = None
+        return agent, victim
     actor1 = subject or (before[-1] if before else None) or (after[0] if after else None)
     rest = [a for a in after if a is not actor1 and a.actor != (actor1.actor if actor1 else None)]
     actor2 = obj or (rest[0] if rest else None)
     if actor2 is actor1:
         actor2 = None
     return actor1, actor2
+
+
+def _passive(text: str, trigger: Span) -> bool:
+    words = text[max(0, trigger[0] - 20) : trigger[1]].lower().split()
+    if not words:
+        return False
+    said = text[trigger[0] : trigger[1]].lower().split()
+    before = words[: len(words) - len(said)]
+    return said[0] in PASSIVE_AUX or bool(before and before[-1] in PASSIVE_AUX)
+
+
+def _agent(text: str, trigger: Span, after: list[ActorMention]) -> ActorMention | None:
+    for mention in after:
+        between = text[trigger[1] : mention.start]
+        if mention.start - trigger[1] > AGENT_CHARS:
+            return None
+        if re.search(r"\bby\b", between):
+            return mention
+    return None
 
 
 def _by_parse(

@@ -27,12 +27,19 @@ def choose_sub_type(hits: list[Hit], rules: EventRules) -> tuple[str, Hit]:
                 present = (present - needed) | {then}
                 parts[then] = needed
                 changed = True
-    best = max(present, key=lambda s: rules.sub_type(s).rank)
-    sources = parts.get(best, frozenset({best}))
-    while not any(h.sub_type in sources for h in pool):
-        sources = frozenset().union(*(parts.get(s, frozenset({s})) for s in sources))
-    trigger = next(h for h in pool if h.sub_type in sources)
-    return best, trigger
+
+    def sources(name: str) -> frozenset[str]:
+        found = parts.get(name, frozenset({name}))
+        while not any(h.sub_type in found for h in pool):
+            found = frozenset().union(*(parts.get(s, frozenset({s})) for s in found))
+        return found
+
+    def first(name: str) -> int:
+        return next(i for i, h in enumerate(pool) if h.sub_type in sources(name))
+
+    # Equal ranks (the two territory sub-types) go to the one reported first.
+    best = max(sorted(present), key=lambda s: (rules.sub_type(s).rank, -first(s)))
+    return best, pool[first(best)]
 
 
 def territory_by_actor(sub_type: str, actor1: ActorMention | None) -> str:

@@ -133,7 +133,8 @@ def _in_motive(words: list[Word], hit: Hit, hits: list[Hit], rules: EventRules) 
     for i in range(protests[0] + 1, hit.first):
         if any(match_at(words, i, cue) is not None for cue in rules.motive_cues):
             between = words[i + 1 : hit.first]
-            return not any(w.text in _CLAUSE_END for w in between)
+            if not any(w.text in _CLAUSE_END for w in between):
+                return True
     return False
 
 
@@ -146,6 +147,15 @@ def _month(text: str, hit: Hit, span: Span) -> bool:
     return word.lower() in _MONTHS and word[:1].isupper() and hit.start > span[0]
 
 
+def _in_name(view: NlpView, text: str, hit: Hit, span: Span) -> bool:
+    """A capitalised trigger inside a sentence, tagged a proper noun, is part of a name
+    ("Kosovo Liberation Army", "the Fight Committee")."""
+    token = view.tokens[hit.token]
+    return (
+        token.pos == "PROPN" and text[hit.start : hit.start + 1].isupper() and hit.start > span[0]
+    )
+
+
 def find_triggers(view: NlpView, text: str, span: Span, rules: EventRules) -> list[Hit]:
     """The triggers of one sentence that report an event that happened."""
     words = sentence_words(view, text, span)
@@ -153,7 +163,9 @@ def find_triggers(view: NlpView, text: str, span: Span, rules: EventRules) -> li
     hits = [
         h
         for h in _all_hits(words, rules)
-        if not any(s < h.end and h.start < e for s, e in dates) and not _month(text, h, span)
+        if not any(s < h.end and h.start < e for s, e in dates)
+        and not _month(text, h, span)
+        and not _in_name(view, text, h, span)
     ]
     return [
         h
@@ -167,7 +179,7 @@ def find_triggers(view: NlpView, text: str, span: Span, rules: EventRules) -> li
 
 def _has_context(words: list[Word], hit: Hit, rules: EventRules) -> bool:
     """A context-bound trigger ("marched") beside military words needs a protest word too;
-    a strict one ("strike") needs it wherever it is."""
+    a strict one ("strike") needs a protest word and no military one."""
     bound = rules.context_triggers.get(hit.sub_type, set())
     strict = rules.strict_triggers.get(hit.sub_type, set())
     if hit.first != hit.last or not words[hit.first].keys & (bound | strict):
@@ -181,9 +193,10 @@ def _has_context(words: list[Word], hit: Hit, rules: EventRules) -> bool:
             for cue in cues
         )
 
-    if holds(rules.context_words[hit.sub_type]):
-        return True
-    return not words[hit.first].keys & strict and not holds(rules.military_words[hit.sub_type])
+    military = holds(rules.military_words[hit.sub_type])
+    if words[hit.first].keys & strict:
+        return not military and holds(rules.context_words[hit.sub_type])
+    return not military or holds(rules.context_words[hit.sub_type])
 
 
 INTENT_DEPTH = 3  # heads walked up from a trigger to find a verb of intent
@@ -208,12 +221,17 @@ def _intended(view: NlpView, hit: Hit, rules: EventRules) -> bool:
 PASSIVE = {"was", "were", "been", "being", "is", "are"}
 
 
-def armed_target(view: NlpView, text: str, span: Span, hit: Hit, rules: EventRules) -> bool:
+def armed_target(
+    view: NlpView, text: str, span: Span, hit: Hit, rules: EventRules, attacker: Span | None = None
+) -> bool:
     """Whether an attack's target is armed: an armed-target word after the trigger (before
-    it when the trigger is passive, "a soldier was killed")."""
+    it when the trigger is passive, "a soldier was killed"), outside the attacker's mention."""
     words = sentence_words(view, text, span)
     passive = hit.first > 0 and words[hit.first - 1].text in PASSIVE
-    window = range(0, hit.first) if passive else range(hit.last + 1, min(len(words), hit.last + 9))
+    span_of = range(0, hit.first) if passive else range(hit.last + 1, min(len(words), hit.last + 9))
+    window = [
+        i for i in span_of if attacker is None or not attacker[0] <= words[i].start < attacker[1]
+    ]
     return any(match_at(words, i, p) is not None for i in window for p in rules.armed_targets)
 
 
