@@ -156,6 +156,7 @@ def _word_before(text: str, offset: int) -> str:
 
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "got"}
 AGENT_CHARS = 80  # how far after a passive trigger its "by X" may be
+AGENT_WORDS = 3  # "an attack by X", "a grenade attack by unknown X": the agent of a noun trigger
 
 
 def actors_near(
@@ -163,8 +164,8 @@ def actors_near(
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """Actor 1 and actor 2 of a trigger: by the parse where there is one, else by position.
 
-    A passive trigger ("a man was shot by gunmen") takes its agent as actor 1 and the mention
-    before it (its subject) as actor 2.
+    A passive trigger ("a man was shot by gunmen"), or one followed closely by "by X" ("an
+    attack by X"), takes its agent as actor 1 and the mention before it as actor 2.
     """
     mentions = [a for a in article.actors if sentence[0] <= a.start < sentence[1]]
     if not mentions:
@@ -172,8 +173,9 @@ def actors_near(
     subject, obj = _by_parse(article, mentions, trigger)
     before = [a for a in mentions if a.end <= trigger[0]]
     after = [a for a in mentions if a.start >= trigger[1]]
-    if _passive(article.text, trigger):
-        agent = subject or _agent(article.text, trigger, after)
+    close = _agent(article.text, trigger, after, AGENT_WORDS)
+    if _passive(article.text, trigger) or (close is not None and subject is None):
+        agent = subject or close or _agent(article.text, trigger, after)
         victim = obj or (before[-1] if before else None)
         if victim is not None and agent is not None and victim.actor == agent.actor:
             victim = None
@@ -195,10 +197,15 @@ def _passive(text: str, trigger: Span) -> bool:
     return said[0] in PASSIVE_AUX or bool(before and before[-1] in PASSIVE_AUX)
 
 
-def _agent(text: str, trigger: Span, after: list[ActorMention]) -> ActorMention | None:
+def _agent(
+    text: str, trigger: Span, after: list[ActorMention], words: int | None = None
+) -> ActorMention | None:
+    """The "by X" after a trigger, within AGENT_CHARS (or within ``words`` words)."""
     for mention in after:
         between = text[trigger[1] : mention.start]
         if mention.start - trigger[1] > AGENT_CHARS:
+            return None
+        if words is not None and len(between.split()) > words:
             return None
         if re.search(r"\bby\b", between):
             return mention

@@ -31,6 +31,8 @@ PEACEFUL = ("Peaceful protest", "Protest with intervention")
 GENERIC = {"Protests": "Protesters", "Riots": "Rioters"}
 WITHDRAWAL = "Non-violent transfer of territory"
 CROWDS = ("Civilians", "Protesters", "Rioters")
+# ACLED codes an unnamed perpetrator of political violence as an unidentified armed group.
+UNNAMED_ATTACKER = ("Battles", "Violence against civilians", "Explosions/Remote violence")
 NON_STATE = ("Rebel group", "Political militia", "Identity militia")
 ARMED_WORDS = ("armed", "gunmen", "militia", "militants", "assailants", "gang", "bandits")
 
@@ -195,6 +197,8 @@ def _set_actors(
         if name1 is not None and (event.sub_event_type != "Mob violence" or type1 is None):
             event.assoc_actor_1 = name1
         name1, type1 = (f"{generic} ({country})" if country else generic), generic
+    if name1 is None and event.event_type in UNNAMED_ATTACKER and country:
+        name1, type1 = f"Unidentified Armed Group ({country})", "Political militia"
     if event.event_type == "Violence against civilians" and type2 != "Civilians" and name2 is None:
         name2, type2 = (f"Civilians ({country})" if country else "Civilians"), "Civilians"
     event.actor1, event.inter1, event.actor2, event.inter2 = name1, type1, name2, type2

@@ -1,0 +1,83 @@
+"""Territory, intent and protest-context rules of the event coder (fake NLP view)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictwire.events import code_events
+from conflictwire.models import ActorMention, Article
+from fakes import make_view
+
+
+def _article(
+    text: str, actors: list[tuple[str, str, str]] = (), dates: tuple[str, ...] = ()
+) -> Article:
+    article = Article(text=text, published="2017-08-14")
+    article.nlp = make_view(text, {d: "DATE" for d in dates})
+    for mention, actor, kind in actors:
+        start = text.index(mention)
+        article.actors.append(ActorMention(start, start + len(mention), mention, actor, kind))
+    return article
+
+
+SYRIA = ("Syrian army", "Military Forces of Syria", "State forces")
+IS = ("Islamic State", "Islamic State", "Rebel group")
+
+
+def test_recapture_by_state_forces_is_government_regains_territory() -> None:
+    text = "The Syrian army recaptured the town of Sukhnah from Islamic State on Sunday."
+    (event,) = code_events(_article(text, [SYRIA, IS])).events
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor1 == "Military Forces of Syria" and event.actor2 == "Islamic State"
+
+
+def test_a_town_falling_in_the_hands_of_a_group_is_taken_by_that_group() -> None:
+    text = "Residents left the town after it fell in the hands of Islamic State in May 2015."
+    (event,) = code_events(_article(text, [IS], dates=("May 2015",))).events
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.actor1 == "Islamic State"
+    assert event.event_date == "2015-05-15" and event.time_precision == 3
+
+
+def test_an_undated_recapture_takes_the_publication_date_not_a_past_one() -> None:
+    text = (
+        "The Syrian army retook the town from Islamic State. "
+        "The town had fallen in the hands of Islamic State in May 2015."
+    )
+    events = code_events(_article(text, [SYRIA, IS], dates=("May 2015",))).events
+    assert [(e.sub_event_type, e.event_date) for e in events] == [
+        ("Government regains territory", "2017-08-14"),
+        ("Non-state actor overtakes territory", "2015-05-15"),
+    ]
+    assert events[0].time_precision == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army and allied fighters marched on Raqqa to drive out the militants.",
+        "Warplanes struck a market in Idlib.",
+        "Missiles hit apartment blocks in Kharkiv.",
+    ],
+)
+def test_military_marches_and_strikes_are_not_protests(text: str) -> None:
+    events = code_events(_article(text)).events
+    assert all(e.event_type not in ("Protests", "Riots") for e in events)
+
+
+def test_pledges_and_vows_are_not_events() -> None:
+    text = "Troops pledged to storm the city and vowed to recapture it."
+    assert code_events(_article(text)).events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of people marched in Caracas against fuel prices.",
+        "Teachers held a strike in Lagos over unpaid salaries.",
+        "Farmers blocked the highway near Delhi.",
+    ],
+)
+def test_marches_strikes_and_blockades_with_protest_context_are_protests(text: str) -> None:
+    events = code_events(_article(text)).events
+    assert events and events[0].sub_event_type == "Peaceful protest"
