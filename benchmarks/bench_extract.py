@@ -11,13 +11,12 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable
-from dataclasses import replace
 
 from conflictwire.demo import sample_corpus
 from conflictwire.ingest import IngestError, iter_articles
 from conflictwire.models import Article
 from conflictwire.nlp import NlpStage
-from conflictwire.pipeline import Pipeline
+from conflictwire.pipeline import ARTICLE_STAGES, Pipeline
 from conflictwire.settings import Settings
 
 
@@ -49,7 +48,16 @@ def main() -> None:
     t_extract = timed(lambda: list(pipeline.run(articles)))
     stage = NlpStage(nlp, batch_size=settings.batch_size, languages=settings.languages)
     annotated: list[Article] = list(stage.run(articles))
-    t_after = timed(lambda: [replace(pipeline.process(a), nlp=None) for a in annotated])
+    per_stage = {}
+    current = annotated
+    for article_stage in ARTICLE_STAGES:
+        name = article_stage.__name__.removesuffix("_stage")
+        start = time.perf_counter()
+        current = [
+            article_stage(a, settings=settings, resources=pipeline.resources) for a in current
+        ]
+        per_stage[name] = time.perf_counter() - start
+    t_after = sum(per_stage.values())
 
     n = len(articles)
     print(f"{n} articles, {words} words ({len(base)} distinct x {args.repeat})")
@@ -59,6 +67,8 @@ def main() -> None:
             f"{words / seconds:9.0f} words/s"
         )
     print(f"{'stages after spaCy':>22}: {t_after:7.2f} s")
+    for name, seconds in per_stage.items():
+        print(f"{name + ' stage':>22}: {seconds:7.2f} s  {100 * seconds / t_spacy:5.1f}% of spaCy")
     print(
         f"{'extract / spaCy':>22}: {t_extract / t_spacy:7.2f}x time "
         f"(spaCy is {100 * t_spacy / t_extract:.0f}% of extract)"

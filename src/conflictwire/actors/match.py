@@ -20,6 +20,7 @@ NAMED, PATTERN, PREFIXED, PHRASE = 3, 2, 1, 0
 ACRONYM_MAX_LEN = 5
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9/&.-]*$")
 _WORD = re.compile(r"[A-Za-z]+")
+_WORD_SPAN = re.compile(r"[\w'’-]+")
 
 
 @dataclass(frozen=True)
@@ -68,23 +69,40 @@ class ActorMatcher:
         return out
 
     @cached_property
-    def _nationality(self) -> str:
+    def _nationality_words(self) -> dict[str, int]:
+        """Lower-cased demonyms and country names -> their length in words (up to 4)."""
         words = list(self.countries.demonyms) + list(self.dictionary.nationality_words)
-        return _alternation(w for w in words if len(w) > 1)
+        return {w.lower(): len(w.split()) for w in words if len(w) > 1}
 
     @cached_property
     def _generic(self) -> list[tuple[GenericRole, re.Pattern[str], re.Pattern[str] | None]]:
+        # The phrase is matched first; the nationality before it is looked up in a dict
+        # (a 600-way regex alternation tried at every word made this stage slower than spaCy).
         out = []
         for role in self.dictionary.roles:
             bare = _alternation(role.phrases) if role.phrases else None
             prefixed = _alternation(role.phrases + role.prefixed)
-            pattern = re.compile(
-                rf"(?<![\w-])(?=((?:(?P<pre>{self._nationality})\s+)?(?:{prefixed}))(?!\w))",
-                re.IGNORECASE,
-            )
+            pattern = re.compile(rf"(?<![\w-])(?=({prefixed})(?!\w))", re.IGNORECASE)
             bare_re = re.compile(rf"(?<![\w-])(?=({bare})(?!\w))", re.IGNORECASE) if bare else None
             out.append((role, pattern, bare_re))
         return out
+
+    def _nationality_before(self, text: str, start: int) -> tuple[int, str] | None:
+        """The demonym or country name written right before ``start`` ("Iraqi police")."""
+        offset = max(0, start - 60)
+        head = text[offset:start]
+        words = list(_WORD_SPAN.finditer(head))
+        if not words or not head[words[-1].end() :].isspace():
+            return None
+        for n in range(min(4, len(words)), 0, -1):
+            chosen = words[-n:]
+            phrase = " ".join(w.group() for w in chosen)
+            between = head[chosen[0].start() : chosen[-1].end()]
+            if " ".join(between.split()) != phrase:
+                continue
+            if self._nationality_words.get(phrase.lower()) == n:
+                return offset + chosen[0].start(), phrase
+        return None
 
     def find(self, text: str, focus: str | None) -> list[ActorMention]:
         candidates = [
@@ -115,12 +133,15 @@ class ActorMatcher:
     def _generic_candidates(self, text: str, focus: str | None) -> Iterable[Candidate]:
         for role, regex, bare in self._generic:
             for m in regex.finditer(text):
-                pre = m.group("pre")
-                if not pre or not pre[:1].isupper() or _blocked(text, m.start("pre"), self):
+                found = self._nationality_before(text, m.start(1))
+                if found is None:
+                    continue
+                pre_start, pre = found
+                if not pre[:1].isupper() or _blocked(text, pre_start, self):
                     continue
                 code = self._code(pre)
                 if code:
-                    yield self._generic_candidate(role, m.start(1), m.end(1), code, PREFIXED)
+                    yield self._generic_candidate(role, pre_start, m.end(1), code, PREFIXED)
             if bare is None or focus is None:
                 continue
             for m in bare.finditer(text):
