@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from ..models import ActorMention, Article, Place, Span
 from .rules import EventRules, stem
 
-# Features whose place is only a region: ACLED geo-precision 3.
+# Features whose place is a region, which can be the unit of a place written before it.
 REGION_FEATURES = {"country", "admin1", "admin2", "region", "continent", "demonym"}
+# Features whose place is only a province or wider: ACLED geo-precision 3.
+WIDE_FEATURES = REGION_FEATURES - {"admin2"}
 
 
 @dataclass
@@ -130,23 +133,158 @@ def _contains(outer: Place, inner: Place) -> bool:
     return bool(outer.name) and outer.name in (inner.admin1, inner.admin2)
 
 
+def event_place(
+    article: Article, sentences: list[Span], trigger: Span, rules: EventRules
+) -> Place | None:
+    """The event's location among the places of its sentences, the way ACLED codes it.
+
+    Never a demonym or continent. Ordered by: whether the place lies in the article's main
+    country (a stray namesake abroad does not); whether it is not a namesake outside the
+    province written after it; whether it is a town or district rather than a province or
+    country; whether the article's other places agree on its country; whether it is in the
+    trigger's sentence; whether it is written as the unit of another place ("X (Y)", "X, Y":
+    Y is not the location); whether it is the place so qualified (X); how specific it is;
+    whether a cue ("in", "near") precedes it; its distance to the trigger. ``place_for``
+    keeps the older order for grouping sentences into events.
+    """
+    best: tuple[tuple[int, ...], Place] | None = None
+    for place in article.places:
+        if place.latitude is None or place.feature in NOT_LOCATIONS:
+            continue
+        if not any(s <= place.start < e for s, e in sentences):
+            continue
+        specificity = SPECIFICITY.get(place.feature or "", 1)
+        key = (
+            0 if _coherent(article, place, alone=False) else 1,
+            1 if _misplaced(article, place) else 0,
+            1 if specificity >= BROAD else 0,
+            0 if _coherent(article, place) else 1,
+            0 if _in_sentence(sentences, place, trigger) else 1,
+            1 if _is_container(article, place) or _in_parentheses(article, place) else 0,
+            0 if _is_qualified(article, place) else 1,
+            specificity,
+            0 if _word_before(article.text, place.start) in rules.place_cues else 1,
+            abs(place.start - trigger[0]),
+        )
+        if best is None or key < best[0]:
+            best = (key, place)
+    return best[1] if best else None
+
+
+# Lower is more specific: ACLED codes the most specific place the report gives. An unlisted
+# place is located at its unit, so a listed town comes first.
+SPECIFICITY = {
+    "populated_place": 0,
+    "unlisted": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 4,
+    "country": 5,
+}
+BROAD = 3  # admin1 and wider: the event's place only where the report names nothing smaller
+NOT_LOCATIONS = {"demonym", "continent"}
+# How much a place's country counts for the article's country: a province is surer than a town
+# (town names recur across countries), guessed places count not at all.
+COUNTRY_WEIGHT = {"admin1": 2, "admin2": 2, "unlisted": 0, "demonym": 0}
+
+
+def _coherent(article: Article, place: Place, alone: bool = True) -> bool:
+    """Whether the place lies in a country the article's other places name most surely (or
+    they name none): "Al" read as a Norwegian village among Lebanese places does not."""
+    votes: Counter[str] = Counter()
+    for p in article.places:
+        if p.country and (p is not place or not alone):
+            votes[p.country] += COUNTRY_WEIGHT.get(p.feature or "", 1)
+    top = max(votes.values(), default=0)
+    return top == 0 or votes[place.country or ""] == top
+
+
+def _in_sentence(sentences: list[Span], place: Place, trigger: Span) -> bool:
+    return any(s <= place.start < e and s <= trigger[0] < e for s, e in sentences)
+
+
+PAREN_CHARS = 60  # how far back an open parenthesis still encloses a place
+UNIT_WORD_CHARS = 12  # "Talhar town (", "Loikaw township (": a place just before the parenthesis
+
+
+def _in_parentheses(article: Article, place: Place) -> bool:
+    """Whether the place is inside parentheses: "Talhar town (Badin, Sindh)" gives units there."""
+    before = article.text[max(0, place.start - PAREN_CHARS) : place.start]
+    opened = before.rfind("(")
+    if opened < 0 or ")" in before[opened:] or "coded" in before[opened:]:
+        return False
+    at = place.start - len(before) + opened
+    return any(0 <= at - p.end <= UNIT_WORD_CHARS for p in article.places if p is not place)
+
+
+def _is_qualified(article: Article, place: Place) -> bool:
+    """Whether a unit containing the place follows it: "Ann Arbor (Michigan)", "Ensenada, Baja
+    California"."""
+    after = article.text[place.end : place.end + 3]
+    if not re.match(r"\s*[(,]", after):
+        return False
+    return any(
+        0 < p.start - place.end <= 3 and _contains(p, place)
+        for p in article.places
+        if p is not place
+    )
+
+
+def _misplaced(article: Article, place: Place) -> bool:
+    """Whether the place is qualified by a province of its country that does not contain it:
+    "Benito Juarez, Nuevo Leon" read as a Benito Juarez of another state (a namesake)."""
+    if place.admin1 is None or not re.match(r"\s*[(,]", article.text[place.end : place.end + 3]):
+        return False
+    units = [p for p in article.places if p is not place and 0 < p.start - place.end <= 3]
+    units = [u for u in units if u.feature == "admin1" and u.country == place.country]
+    return bool(units) and not any(u.name == place.admin1 for u in units)
+
+
 def focus_place(article: Article) -> Place | None:
-    """The article's focus: the first populated place of the lead, else its first place."""
-    located = [p for p in article.places if p.latitude is not None]
+    """The article's focus: in the lead, a qualified place ("X (Y)") of the main country, the
+    most specific, the first; else the same over the whole article."""
+    located = [
+        p for p in article.places if p.latitude is not None and p.feature not in NOT_LOCATIONS
+    ]
+    if not located:
+        return None
     lead_end = article.nlp.sentences[1][1] if article.nlp and len(article.nlp.sentences) > 1 else 0
-    for place in located:
-        if place.start < lead_end and place.feature not in REGION_FEATURES | {"demonym"}:
-            return place
-    return located[0] if located else None
+    return min(
+        located,
+        key=lambda p: (
+            0 if p.start < lead_end else 1,
+            0 if _is_qualified(article, p) else 1,
+            0 if _coherent(article, p) else 1,
+            SPECIFICITY.get(p.feature or "", 1),
+            p.start,
+        ),
+    )
 
 
 def geo_precision(article: Article, place: Place, rules: EventRules) -> int:
-    if place.feature in REGION_FEATURES:
+    """ACLED's geo-precision: 1 the place itself; 2 near it ("near X", "outskirts of X"), an
+    area or district named by it ("X district", "X township"), or a place located by its unit
+    (unlisted, a district); 3 only a province, region or country."""
+    if place.feature in WIDE_FEATURES:
         return 3
+    if place.feature in ("admin2", "unlisted") or place.geonameid is None:
+        return 2
     before = article.text[max(0, place.start - 40) : place.start].lower()
     words = [stem(w) for w in before.replace(",", " ").split()][-4:]
-    near = any(len(c) == 1 and c[0] in words for c in rules.near_cues)
-    return 2 if near or place.feature == "unlisted" or place.geonameid is None else 1
+    # a cue ending on one of the last two words: "near X", "outskirts of X"
+    if any(_ends_with(words[: len(words) - k], c) for c in rules.near_cues for k in range(2)):
+        return 2
+    after = article.text[place.end : place.end + 20].lower().split()
+    return 2 if after and after[0].strip(",.;:()") in UNIT_WORDS else 1
+
+
+# A unit word after a place: the report names the area around it, coded at the place (GP 2).
+UNIT_WORDS = {"district", "districts", "township", "municipality", "county", "area", "areas"}
+UNIT_WORDS |= {"parish", "tehsil", "upazila", "woreda", "subdivision", "sector", "province"}
+
+
+def _ends_with(words: list[str], cue: tuple[str, ...]) -> bool:
+    return bool(cue) and tuple(words[-len(cue) :]) == cue
 
 
 def _word_before(text: str, offset: int) -> str:

@@ -6,13 +6,14 @@ from collections import Counter
 
 from ..models import ActorMention, Article, Event, Evidence, Place, Span
 from .attributes import (
+    COUNTRY_WEIGHT,
     Dated,
     actors_near,
+    event_place,
     fatalities,
     focus_place,
     geo_precision,
     is_background,
-    place_for,
     published_date,
     sentence_dates,
 )
@@ -59,7 +60,7 @@ def build_event(
     elif sub_type == "Attack" and _armed(article, sentence, trigger, actor1, actor2, rules):
         sub_type = "Armed clash"
     info = rules.sub_type(sub_type)
-    place = place_for(article, [sentence] + spans, tspan, rules) or focus_place(article)
+    place = event_place(article, [sentence] + spans, tspan, rules) or focus_place(article)
     dated = _date(article, [sentence] + spans, extra)
     deaths, deaths_span = fatalities(article, [sentence] + spans + extra)
     if sub_type in PEACEFUL:
@@ -160,10 +161,9 @@ def _date(article: Article, spans: list[Span], extra: list[Span]) -> Dated | Non
     return published_date(article)
 
 
-# How much a place's country counts for the event's country: a province is surer than a town
-# (town names recur across countries), guessed places count not at all. Calibrated on the ACLED
-# dev notes (actor1 0.671 with the event place's country alone, 0.682 with these weights).
-COUNTRY_WEIGHT = {"admin1": 2, "admin2": 2, "unlisted": 0, "demonym": 0}
+# COUNTRY_WEIGHT (attributes): how much a place's country counts for the event's country.
+# Calibrated on the ACLED dev notes (actor1 0.671 with the event place's country alone, 0.682
+# with these weights).
 
 
 def _country(place: Place | None, article: Article) -> str | None:
