@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from conflictwire.models import Entity, NlpView, Token
+from conflictwire.models import ActorMention, Article, Entity, NlpView, Place, Token
 
 FUNCTION_WORDS = {"The", "A", "An", "In", "On", "At", "But", "When", "He", "She", "They", "It"}
 
@@ -171,3 +172,21 @@ def syria_gazetteer() -> FakeGazetteer:
             "dayr az zawr": [deir_gov],
         }
     )
+
+
+def article_with(
+    text: str,
+    actors: Sequence[tuple[str, str, str]] = (),
+    *,
+    places: Sequence[Place] = (),
+    dates: Sequence[str] = (),
+    published: str | None = None,
+) -> Article:
+    """An article with a rough NLP view, given places, and actor mentions found by surface:
+    ``actors`` are ``(mention, canonical name, actor type)``; ``dates`` are tagged DATE."""
+    article = Article(text=text, published=published, places=list(places))
+    article.nlp = make_view(text, {d: "DATE" for d in dates})
+    for mention, actor, kind in actors:
+        at = text.index(mention)
+        article.actors.append(ActorMention(at, at + len(mention), mention, actor, kind))
+    return article

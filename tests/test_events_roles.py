@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 from conflictwire.events import code_events
-from conflictwire.models import ActorMention, Article, Place
-from fakes import make_view
+from conflictwire.models import Article, Place
+from fakes import article_with
 
 
 def _article(text: str, actors: list[tuple[str, str, str]]) -> Article:
     start = text.index("Homs")
     place = Place(start, start + 4, "Homs", geonameid=1, name="Homs", feature="populated_place",
                   country_code="SY", country="Syria", latitude=34.7, longitude=36.7)  # fmt: skip
-    article = Article(text=text, published="2022-06-10", places=[place])
-    article.nlp = make_view(text)
-    for mention, actor, kind in actors:
-        at = text.index(mention)
-        article.actors.append(ActorMention(at, at + len(mention), mention, actor, kind))
-    return article
+    return article_with(text, actors, places=[place], published="2022-06-10")
 
 
 CIVILIANS = ("a man", "Civilians (Syria)", "Civilians")

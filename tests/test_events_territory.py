@@ -5,19 +5,14 @@ from __future__ import annotations
 import pytest
 
 from conflictwire.events import code_events
-from conflictwire.models import ActorMention, Article
-from fakes import make_view
+from conflictwire.models import Article
+from fakes import article_with
 
 
 def _article(
     text: str, actors: list[tuple[str, str, str]] = (), dates: tuple[str, ...] = ()
 ) -> Article:
-    article = Article(text=text, published="2017-08-14")
-    article.nlp = make_view(text, {d: "DATE" for d in dates})
-    for mention, actor, kind in actors:
-        start = text.index(mention)
-        article.actors.append(ActorMention(start, start + len(mention), mention, actor, kind))
-    return article
+    return article_with(text, actors, dates=dates, published="2017-08-14")
 
 
 SYRIA = ("Syrian army", "Military Forces of Syria", "State forces")
