@@ -106,7 +106,7 @@ def _containers(
             continue
         ranked = rank(candidates[second.key], second.cue, context.for_key(second.key), rules)
         unit = ranked[0][1]
-        if unit.feature in ("country", "admin1"):
+        if unit.feature in ("country", "admin1", "admin2"):
             found.setdefault(first.key, unit)
     return found
 

@@ -42,6 +42,8 @@ class CandidateLike(Protocol):
     @property
     def admin1(self) -> str | None: ...
     @property
+    def admin2_code(self) -> str | None: ...
+    @property
     def admin2(self) -> str | None: ...
     @property
     def latitude(self) -> float | None: ...
@@ -110,6 +112,12 @@ def inside(candidate: CandidateLike, container: CandidateLike | None) -> bool:
         return (candidate.country_code, candidate.admin1_code) == (
             container.country_code,
             container.admin1_code,
+        )
+    if container.feature == "admin2":
+        return (candidate.country_code, candidate.admin1_code, candidate.admin2_code) == (
+            container.country_code,
+            container.admin1_code,
+            container.admin2_code,
         )
     return False
 
