@@ -83,3 +83,8 @@ def test_place_missing_from_the_index_is_located_by_its_unit():
     assert found["Mahin"].feature == "unlisted"
     assert found["Mahin"].geonameid == 169575  # located by Homs province, written after it
     assert found["Mahin"].score < found["Homs"].score
+
+
+def test_name_and_its_unit_in_parentheses_are_read_together():
+    found = places_of("Clashes were reported in Sukhnah (Homs) on Monday.")
+    assert found == {"Sukhnah": 172425, "Homs": 169575}  # the governorate that contains it

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from ..models import Article, Place
 from .cues import distance_cues
 from .detect import Mention, NameMatchLike, detect
-from .resolve import CandidateLike, DocContext, Hints, confidence, rank
+from .resolve import CandidateLike, DocContext, Hints, confidence, inside, rank
 from .rules import PlaceRules, default_rules
 from .unlisted import unlisted_places
 
@@ -74,19 +74,24 @@ def _hints(
     context: DocContext,
     rules: PlaceRules,
 ) -> dict[int, Hints]:
-    """Per mention index: the unit written after its name and the distances stated from it."""
-    containers = _containers(text, mentions, candidates, context, rules)
+    """Per mention index: the unit written after its name, whether it is itself such a unit,
+    and the distances stated from it."""
+    containers, units = _containers(text, mentions, candidates, context, rules)
     anchors: dict[int, list[tuple[float, float, float]]] = {}
     for cue in distance_cues(text, mentions, rules):
         obj = mentions[cue.object]
         best = rank(candidates[obj.key], obj.cue, context.for_key(obj.key), rules)[0][1]
         if best.latitude is not None and best.longitude is not None:
             anchors.setdefault(cue.subject, []).append((best.latitude, best.longitude, cue.km))
-    return {
-        i: Hints(containers.get(m.key), tuple(anchors.get(i, ())))
-        for i, m in enumerate(mentions)
-        if m.key in containers or i in anchors
-    }
+    hints = {}
+    for i, m in enumerate(mentions):
+        container = None if i in units else containers.get(m.key)
+        if container is not None or i in units or i in anchors:
+            hints[i] = Hints(container, tuple(anchors.get(i, ())), units.get(i))
+    return hints
+
+
+UNIT_FEATURES = ("country", "admin1", "admin2")
 
 
 def _containers(
@@ -95,20 +100,33 @@ def _containers(
     candidates: dict[str, list[Any]],
     context: DocContext,
     rules: PlaceRules,
-) -> dict[str, Any]:
-    """Name -> the country or admin1 unit written right after it once ("Greer, S.C."): one
-    sense per article, so later bare mentions of the name are read the same way."""
-    found: dict[str, Any] = {}
-    for first, second in zip(mentions, mentions[1:], strict=False):
+) -> tuple[dict[str, Any], dict[int, Any]]:
+    """Units written right after a name: "Greer, S.C.", "San Lorenzo (Santa Fe)".
+
+    Both names are read together: the unit is the best-ranked reading of the second name that
+    contains a reading of the first. Returns name -> unit (one sense per article, so later bare
+    mentions of the name are read the same way) and mention index -> unit for the second names.
+    """
+    by_key: dict[str, Any] = {}
+    units: dict[int, Any] = {}
+    for i, (first, second) in enumerate(zip(mentions, mentions[1:], strict=False)):
         between = text[first.end : second.start]
         parenthesised = between.strip() == "(" and text[second.end : second.end + 1] == ")"
         if between not in (", ", ",") and not parenthesised:  # "X, Y" or "X (Y)"
             continue
         ranked = rank(candidates[second.key], second.cue, context.for_key(second.key), rules)
-        unit = ranked[0][1]
-        if unit.feature in ("country", "admin1", "admin2"):
-            found.setdefault(first.key, unit)
-    return found
+        unit = next(
+            (
+                c
+                for _, c in ranked
+                if c.feature in UNIT_FEATURES and any(inside(x, c) for x in candidates[first.key])
+            ),
+            None,
+        )
+        if unit is not None:
+            by_key.setdefault(first.key, unit)
+            units[i + 1] = unit
+    return by_key, units
 
 
 def _with_own_province(options: list[Any], gazetteer: GazetteerLike) -> list[Any]:

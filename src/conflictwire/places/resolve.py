@@ -125,10 +125,12 @@ def inside(candidate: CandidateLike, container: CandidateLike | None) -> bool:
 @dataclass(frozen=True)
 class Hints:
     """What the text says about one mention's position: the unit written after it ("Paris,
-    Texas") and stated distances to other places ((lat, lon, km) for "70 km east of Palmyra")."""
+    Texas"), stated distances to other places ((lat, lon, km) for "70 km east of Palmyra"),
+    and, for "Texas" itself, the unit reading that contains the name before it."""
 
     container: CandidateLike | None = None
     anchors: tuple[tuple[float, float, float], ...] = ()
+    unit: CandidateLike | None = None  # this mention is written as the unit of the name before
 
 
 def fits_distance(
@@ -153,6 +155,8 @@ def score(
     w = rules.weights
     hints = hints or Hints()
     total_container = w["container"] if inside(candidate, hints.container) else 0.0
+    if hints.unit is not None and candidate.geonameid == hints.unit.geonameid:
+        total_container += w["container"]
     if hints.anchors and fits_distance(candidate, hints.anchors, rules.distance_tolerance):
         total_container += w["distance_fit"]
     feature = candidate.feature
