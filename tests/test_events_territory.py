@@ -76,3 +76,14 @@ def test_pledges_and_vows_are_not_events() -> None:
 def test_marches_strikes_and_blockades_with_protest_context_are_protests(text: str) -> None:
     events = code_events(_article(text)).events
     assert events and events[0].sub_event_type == "Peaceful protest"
+
+
+def test_the_datelines_date_is_the_reports_not_the_events() -> None:
+    text = (
+        "DAMASCUS, Oct 22 (Wire) - The Syrian army recaptured the town of Sukhnah from "
+        "Islamic State on Saturday, October 21, 2017."
+    )
+    dates = ("Oct 22", "Saturday, October 21, 2017")
+    article = article_with(text, [SYRIA, IS], dates=dates, published="2017-10-22")
+    (event,) = code_events(article).events
+    assert event.event_date == "2017-10-21"

@@ -42,13 +42,18 @@ def _date_readers() -> tuple[Any, Any]:
     return find_dates, publication_date
 
 
+# "DAMASCUS, Oct 22 (Wire) -": a dateline at the start of a line; its date is the report's.
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^\n]{0,60}?\([^)\n]{1,40}\)\s*[-\u2013\u2014]", re.M)
+
+
 def sentence_dates(article: Article, span: Span) -> list[Dated]:
     find_dates, _ = _date_readers()
     entities = article.nlp.entities if article.nlp else []
+    datelines = [m.span() for m in DATELINE.finditer(article.text, span[0], span[1])]
     return [
         Dated(_iso(d.date), int(d.precision or 1), (d.start, d.end))
         for d in find_dates(article.text, span, entities, article.published)
-        if d.date is not None
+        if d.date is not None and not any(s <= (d.start or -1) < e for s, e in datelines)
     ]
 
 
