@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conflictwire.events import code_events
-from conflictwire.models import Article
+from conflictwire.models import Article, Place
 from fakes import article_with
 
 
@@ -87,3 +87,25 @@ def test_the_datelines_date_is_the_reports_not_the_events() -> None:
     article = article_with(text, [SYRIA, IS], dates=dates, published="2017-10-22")
     (event,) = code_events(article).events
     assert event.event_date == "2017-10-21"
+
+
+def test_the_place_the_trigger_acts_on_is_the_location() -> None:
+    text = "The Syrian army retook Qaryatayn from Islamic State fighters in Homs."
+    places = [
+        Place(
+            text.index(name),
+            text.index(name) + len(name),
+            name,
+            geonameid=gid,
+            name=name,
+            feature="populated_place",
+            country_code="SY",
+            country="Syria",
+            latitude=lat,
+            longitude=36.7,
+        )  # fmt: skip
+        for name, gid, lat in (("Qaryatayn", 173361, 34.2), ("Homs", 169577, 34.7))
+    ]
+    article = article_with(text, [SYRIA, IS], places=places, published="2017-10-22")
+    (event,) = code_events(article).events
+    assert event.location == "Qaryatayn"

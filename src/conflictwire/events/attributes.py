@@ -115,6 +115,21 @@ def place_for(
     return best[1] if best else None
 
 
+# "retook the desert town of al-Qaryatayn", "shelled Homs": the place is what the trigger acts on.
+OBJECT_GAP = re.compile(
+    r"^[^\W\d]*\s+(?:(?:the|a|an|of|town|city|village|desert|strategic|key|"
+    r"besieged|nearby|[\w-]+-held)\s+){0,5}$",
+    re.IGNORECASE,
+)
+
+
+def _object_of(text: str, trigger: Span, place: Place) -> bool:
+    """Whether the place stands right after the trigger word, only a few words between."""
+    return 0 <= place.start - trigger[1] <= 40 and bool(
+        OBJECT_GAP.match(text[trigger[1] : place.start])
+    )
+
+
 # Lower is more specific: ACLED codes the most specific place the report gives.
 _SPECIFICITY = {"admin2": 1, "admin1": 2, "region": 3, "country": 3, "demonym": 9, "continent": 9}
 
@@ -168,12 +183,28 @@ def event_place(
             1 if _is_container(article, place) or _in_parentheses(article, place) else 0,
             0 if _is_qualified(article, place) else 1,
             specificity,
+            0 if _object_of(article.text, trigger, place) else 1,
             0 if _word_before(article.text, place.start) in rules.place_cues else 1,
             abs(place.start - trigger[0]),
         )
         if best is None or key < best[0]:
             best = (key, place)
     return best[1] if best else None
+
+
+# "retook the desert town of al-Qaryatayn", "shelled Homs": the place is what the trigger acts on.
+OBJECT_GAP = re.compile(
+    r"^[^\W\d]*\s+(?:(?:the|a|an|of|town|city|village|desert|strategic|key|"
+    r"besieged|nearby|[\w-]+-held)\s+){0,5}$",
+    re.IGNORECASE,
+)
+
+
+def _object_of(text: str, trigger: Span, place: Place) -> bool:
+    """Whether the place stands right after the trigger word, only a few words between."""
+    return 0 <= place.start - trigger[1] <= 40 and bool(
+        OBJECT_GAP.match(text[trigger[1] : place.start])
+    )
 
 
 # Lower is more specific: ACLED codes the most specific place the report gives. An unlisted
