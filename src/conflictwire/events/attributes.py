@@ -115,21 +115,6 @@ def place_for(
     return best[1] if best else None
 
 
-# "retook the desert town of al-Qaryatayn", "shelled Homs": the place is what the trigger acts on.
-OBJECT_GAP = re.compile(
-    r"^[^\W\d]*\s+(?:(?:the|a|an|of|town|city|village|desert|strategic|key|"
-    r"besieged|nearby|[\w-]+-held)\s+){0,5}$",
-    re.IGNORECASE,
-)
-
-
-def _object_of(text: str, trigger: Span, place: Place) -> bool:
-    """Whether the place stands right after the trigger word, only a few words between."""
-    return 0 <= place.start - trigger[1] <= 40 and bool(
-        OBJECT_GAP.match(text[trigger[1] : place.start])
-    )
-
-
 # Lower is more specific: ACLED codes the most specific place the report gives.
 _SPECIFICITY = {"admin2": 1, "admin1": 2, "region": 3, "country": 3, "demonym": 9, "continent": 9}
 
