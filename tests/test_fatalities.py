@@ -68,3 +68,9 @@ def test_figure_offsets_are_exact():
 def test_find_fatalities_keeps_to_the_span():
     text = "Four people were killed in Sittwe. Two soldiers were wounded in Hpakant."
     assert find_fatalities(text, (text.index("Two"), len(text))) is None
+
+
+def test_the_source_after_a_comma_is_not_a_victim() -> None:
+    text = "Fighting killed at least 12 militants, a military source said on Sunday."
+    found = find_fatalities(text, (0, len(text)))
+    assert found is not None and found.count == 12

@@ -173,8 +173,8 @@ def _victims_after(tokens: list[_Token], v: int, dates: set[int]) -> list[_Numbe
     figure: list[_Number] = []
     while j < len(tokens):
         number = None if j in dates else _number_at(tokens, j)
-        if number is None:
-            break
+        if number is None or (figure and _reports(tokens, number.last)):
+            break  # "killing 12 militants, a military source said": a source, not a victim
         figure.append(number)
         j = number.last
         # the victims' noun phrase, then "and" / "," before the next number of the list
@@ -187,6 +187,12 @@ def _victims_after(tokens: list[_Token], v: int, dates: set[int]) -> list[_Numbe
         if j < len(tokens) and tokens[j].text in {"and", ","}:
             j += 1
     return figure or None
+
+
+def _reports(tokens: list[_Token], start: int) -> bool:
+    """Whether a reporting verb follows within a few words ("a military source said")."""
+    verbs = _words()["reporting_verbs"]
+    return any(t.text in verbs for t in tokens[start : start + 4])
 
 
 def _casualty_noun(tokens: list[_Token], n: int, dates: set[int]) -> list[_Number] | None:
