@@ -1,7 +1,11 @@
 """The README stays in step with the code: set-up first, every command and setting documented."""
 
+import json
+import re
 from dataclasses import fields
 from pathlib import Path
+
+import pytest
 
 from conflictwire.cli import main
 from conflictwire.settings import Settings
@@ -25,3 +29,19 @@ def test_every_command_is_in_the_cli_reference():
 def test_every_setting_is_documented():
     for field in fields(Settings):
         assert f"`{field.name}`" in README, field.name
+
+
+@pytest.mark.e2e
+def test_readme_example_is_what_extract_prints_today():
+    from click.testing import CliRunner
+
+    section = README.split("## A real example", 1)[1]
+    command = re.search(r"conflictwire extract (\S+)", section)
+    shown = json.loads(re.search(r"```json\n(.*?)```", section, flags=re.S).group(1))
+    assert command is not None
+    root = Path(__file__).resolve().parents[1]
+    result = CliRunner().invoke(
+        main, ["extract", str(root / command.group(1)), "--published", "2017-10-22"]
+    )
+    record = json.loads(result.stdout)
+    assert shown == {"places": record["places"][7:9], "events": record["events"][:1]}
