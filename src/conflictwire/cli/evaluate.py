@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -11,28 +13,41 @@ from ..settings import Settings
 from .options import progress, settings_options
 from .resources import resource_errors
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 
 @click.group()
 def evaluate() -> None:
     """Score the system against gold annotations."""
 
 
+def gold_options(func: F) -> F:
+    """The arguments every ``evaluate`` command takes."""
+    func = settings_options(func)
+    func = click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")(func)
+    func = click.option("--limit", type=int, help="Only the first N documents.")(func)
+    return click.argument("gold", type=click.Path(exists=True, dir_okay=False))(func)
+
+
+def processed(pipeline: Any, gold: str, limit: int | None, desc: str) -> Iterator[tuple[Any, Any]]:
+    """(gold document, processed article) pairs, with a progress bar."""
+    from ..evaluate.gold import read_gold
+
+    docs = list(read_gold(Path(gold), limit=limit))
+    articles = pipeline.run(d.to_article() for d in docs)
+    return zip(docs, progress(articles, desc=desc), strict=True)
+
+
 @evaluate.command()
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--limit", type=int, help="Only the first N documents.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@settings_options
+@gold_options
 def geo(gold: str, limit: int | None, as_json: bool, settings: Settings) -> None:
     """Toponym recall, precision, Acc@161km and error distances on GOLD (JSONL)."""
     from ..evaluate.geo import score_geo
-    from ..evaluate.gold import read_gold
     from ..pipeline import Pipeline
 
     with resource_errors():
         pipeline = Pipeline(settings)
-        docs = list(read_gold(Path(gold), limit=limit))
-        articles = pipeline.run(d.to_article() for d in docs)
-        pairs = zip(docs, progress(articles, desc="evaluate geo"), strict=True)
+        pairs = processed(pipeline, gold, limit, "evaluate geo")
         summary = score_geo(pairs, pipeline.resources.gazetteer).summary()
     if as_json:
         click.echo(json.dumps(summary, indent=2))
@@ -44,21 +59,16 @@ def geo(gold: str, limit: int | None, as_json: bool, settings: Settings) -> None
 
 
 @evaluate.command()
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--limit", type=int, help="Only the first N documents.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores (and confusion) as JSON.")
-@settings_options
+@gold_options
 def events(gold: str, limit: int | None, as_json: bool, settings: Settings) -> None:
-    """Event type, sub-type, location (25 km), actor1, date and fatalities on GOLD (JSONL)."""
+    """Event type, sub-type, location (25 km), actor1, date and fatalities on GOLD (JSONL).
+
+    With --json, the confusion table (gold sub-type -> predicted -> count) is included."""
     from ..evaluate.events import score_events
-    from ..evaluate.gold import read_gold
     from ..pipeline import Pipeline
 
     with resource_errors():
-        pipeline = Pipeline(settings)
-        docs = list(read_gold(Path(gold), limit=limit))
-        articles = pipeline.run(d.to_article() for d in docs)
-        scores = score_events(zip(docs, progress(articles, desc="evaluate events"), strict=True))
+        scores = score_events(processed(Pipeline(settings), gold, limit, "evaluate events"))
     summary = scores.summary()
     if as_json:
         click.echo(json.dumps({**summary, "confusion": scores.confusion()}, indent=2))

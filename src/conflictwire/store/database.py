@@ -5,95 +5,30 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from conflictwire.ingest import content_hash
-from conflictwire.models import Article
+from conflictwire.models import ActorMention, Article, Claim, Event, Place, Quote
 from conflictwire.store.migrations import MIGRATIONS, migrate
 
 TABLES = ("articles", "places", "actors", "events", "quotes", "claims")
 
-# Typed columns of each item table, in table order (after article_pk, article_id, idx).
-# Keep in step with the latest migration that touches the table.
+# Each item table stores one model's fields, in order (after article_pk, article_id, idx).
+# The tables themselves are created by the migrations: a field added to a model needs a new
+# migration, or inserts fail naming the missing column.
+ITEM_MODELS: dict[str, type] = {
+    "places": Place,
+    "actors": ActorMention,
+    "events": Event,
+    "quotes": Quote,
+    "claims": Claim,
+}
 ITEM_COLUMNS: dict[str, tuple[str, ...]] = {
-    "places": (
-        "start",
-        "end",
-        "mention",
-        "geonameid",
-        "name",
-        "feature",
-        "country_code",
-        "country",
-        "admin1",
-        "admin2",
-        "latitude",
-        "longitude",
-        "score",
-    ),
-    "actors": ("start", "end", "mention", "actor", "actor_type", "country_code"),
-    "events": (
-        "event_type",
-        "sub_event_type",
-        "disorder_type",
-        "actor1",
-        "assoc_actor_1",
-        "actor2",
-        "assoc_actor_2",
-        "inter1",
-        "inter2",
-        "interaction",
-        "civilian_targeting",
-        "event_date",
-        "time_precision",
-        "location",
-        "geonameid",
-        "admin1",
-        "admin2",
-        "country",
-        "iso",
-        "latitude",
-        "longitude",
-        "geo_precision",
-        "fatalities",
-        "cameo",
-        "plover",
-        "confidence",
-        "evidence",
-    ),
-    "quotes": (
-        "quote",
-        "start",
-        "end",
-        "direct",
-        "speaker",
-        "speaker_start",
-        "speaker_end",
-        "speaker_title",
-        "speaker_affiliation",
-        "cue",
-        "event_index",
-    ),
-    "claims": (
-        "kind",
-        "text",
-        "start",
-        "end",
-        "subject",
-        "object",
-        "stated_km",
-        "stated_bearing",
-        "measured_km",
-        "measured_bearing",
-        "value",
-        "unit",
-        "as_of",
-        "verdict",
-    ),
+    table: tuple(f.name for f in fields(model)) for table, model in ITEM_MODELS.items()
 }
 
 _ARTICLE_COLUMNS = (
