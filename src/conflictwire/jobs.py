@@ -89,10 +89,10 @@ def ingest(
     """
     articles = read_articles(inputs, settings, report, on_error, stdin)
     for chunk in _chunks(articles, INGEST_BATCH):
-        known = store.known_hashes(content_hash(a.text) for a in chunk)
-        fresh, seen = [], set(known)
-        for article in chunk:
-            digest = content_hash(article.text)
+        digests = [content_hash(a.text) for a in chunk]
+        seen = store.known_hashes(digests)
+        fresh = []
+        for article, digest in zip(chunk, digests, strict=True):
             if digest in seen:
                 report.duplicates += 1
                 continue

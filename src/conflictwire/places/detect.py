@@ -211,7 +211,7 @@ def _namelike(doc: _Doc, token: Token) -> bool:
     """Tagged a proper noun, or capitalised inside a sentence ("the capital Sana'a")."""
     if token.pos == "PROPN" or token.tag in ("NNP", "NNPS") or token.text.isupper():
         return True
-    index = doc.starts.index(token.start)
+    index = bisect.bisect_left(doc.starts, token.start)
     return (
         token.text[:1].isupper()
         and token.pos in ("X", "INTJ", "NOUN")
