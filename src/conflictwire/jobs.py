@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import BinaryIO
 
+from .dedup import Thresholds, group_pending
 from .ingest import IngestError, content_hash, iter_articles
 from .models import Article
 from .pipeline import Pipeline
@@ -29,6 +30,8 @@ class RunReport:
     articles: int = 0
     stored: int = 0
     duplicates: int = 0
+    reports_grouped: int = 0  # event reports grouped into canonical events (dedup)
+    groups_written: int = 0  # canonical events written or rewritten by those passes
     failed: list[IngestError] = field(default_factory=list)
 
     @property
@@ -85,8 +88,10 @@ def ingest(
     """Process new articles into the store, one transaction per batch.
 
     Texts already stored (same content hash) are skipped before the costly stages, so re-running
-    an interrupted ingest only processes what is missing.
+    an interrupted ingest only processes what is missing. After each batch its events are grouped
+    with the stored ones into canonical events (incrementally: only the groups they touch).
     """
+    limits = Thresholds.from_settings(settings)
     articles = read_articles(inputs, settings, report, on_error, stdin)
     for chunk in _chunks(articles, INGEST_BATCH):
         digests = [content_hash(a.text) for a in chunk]
@@ -102,6 +107,9 @@ def ingest(
         result = store.add_batch(processed)
         report.stored += result.added
         report.duplicates += result.skipped
+        grouped = group_pending(store.conn, limits)
+        report.reports_grouped += grouped.reports
+        report.groups_written += grouped.groups
         if on_article is not None:
             for article in processed:
                 on_article(article)

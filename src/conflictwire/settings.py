@@ -43,6 +43,21 @@ class Settings:
     published: str | None = None
     # A YAML file of extra actors (see docs), merged over the built-in dictionary.
     actors_file: str | None = None
+    # Dedup (docs/dedup.md): reports of one event are grouped when their dates are within a
+    # window set by the coarser time precision. Day-precise reports still differ by a day
+    # (night-time events, "yesterday" read against different publication dates).
+    dedup_days_day: int = 1
+    # Week precision dates are the week's midpoint: two reports of that week are <= 7 days apart.
+    dedup_days_week: int = 7
+    # Month precision dates are the month's midpoint: anything in the month is <= 15 days away.
+    dedup_days_month: int = 15
+    # ... and their places within a distance set by the coarser geo precision: 1 (the place
+    # itself): gazetteer points of one town (city, district, neighbourhood) lie within ~10 km.
+    dedup_km_place: float = 10.0
+    # 2 (near a place / part of a region): "outskirts of", "near" reach about 25 km.
+    dedup_km_near: float = 25.0
+    # 3 (only a region): a governorate or district centroid; 100 km covers most admin2 units.
+    dedup_km_region: float = 100.0
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given non-None values replaced."""
@@ -93,6 +108,8 @@ def _coerce(name: str, raw: Any, default: Any, origin: str) -> Any:
             return raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes")
         if isinstance(default, int):
             return int(raw)
+        if isinstance(default, float):
+            return float(raw)
         if isinstance(default, tuple):
             items = raw if isinstance(raw, list) else str(raw).split(",")
             return tuple(str(i).strip() for i in items if str(i).strip())

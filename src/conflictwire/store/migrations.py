@@ -93,10 +93,61 @@ def m003_create_indexes(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_events_geonameid ON events(geonameid)")
 
 
+def m004_create_canonical_events(conn: sqlite3.Connection) -> None:
+    """Dedup across articles: each event report's group (with the reason it joined) and the
+    canonical events. Reports are registered on first use, so older stores are backfilled."""
+    conn.execute(
+        """
+        CREATE TABLE event_reports (
+            article_pk INTEGER NOT NULL,
+            idx INTEGER NOT NULL,
+            key TEXT NOT NULL UNIQUE,
+            event_type TEXT NOT NULL,
+            day INTEGER,
+            lat_cell INTEGER,
+            lon_cell INTEGER,
+            notes TEXT,
+            component TEXT NOT NULL,
+            group_id TEXT,
+            reason TEXT,
+            PRIMARY KEY (article_pk, idx),
+            FOREIGN KEY (article_pk, idx) REFERENCES events(article_pk, idx) ON DELETE CASCADE
+        )
+        """
+    )
+    conn.execute(
+        "CREATE INDEX idx_reports_where_when ON event_reports(event_type, lat_cell, lon_cell, day)"
+    )
+    conn.execute("CREATE INDEX idx_reports_component ON event_reports(component)")
+    conn.execute("CREATE INDEX idx_reports_group ON event_reports(group_id)")
+    conn.execute(
+        """
+        CREATE TABLE canonical_events (
+            group_id TEXT PRIMARY KEY,
+            component TEXT NOT NULL,
+            event_type TEXT NOT NULL,
+            sub_event_type TEXT NOT NULL,
+            actor1 TEXT,
+            actor2 TEXT,
+            event_date TEXT,
+            time_precision INTEGER,
+            geonameid INTEGER,
+            location TEXT,
+            n_reports INTEGER NOT NULL,
+            record TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX idx_canonical_component ON canonical_events(component)")
+    conn.execute("CREATE INDEX idx_canonical_date ON canonical_events(event_date)")
+    conn.execute("CREATE INDEX idx_canonical_geonameid ON canonical_events(geonameid)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_create_articles,
     m002_create_item_tables,
     m003_create_indexes,
+    m004_create_canonical_events,
 )
 
 
