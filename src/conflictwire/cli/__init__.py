@@ -14,6 +14,7 @@ from .. import __version__
 from .evaluate import evaluate
 from .gazetteer import gazetteer
 from .process import demo, export, extract, ingest
+from .query import control, events, timeline
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,5 +28,5 @@ def main(verbose: bool) -> None:
     )
 
 
-for command in (extract, ingest, export, gazetteer, evaluate, demo):
+for command in (extract, ingest, export, events, timeline, control, gazetteer, evaluate, demo):
     main.add_command(command)

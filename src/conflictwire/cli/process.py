@@ -61,7 +61,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, settings: Settings) -> None:
         )
     click.echo(
         f"{report.articles} articles read, {report.stored} stored, "
-        f"{report.duplicates} already stored, {len(report.failed)} inputs failed",
+        f"{report.duplicates} already stored, {len(report.failed)} inputs failed; "
+        f"{report.reports_grouped} event reports grouped ({report.groups_written} events updated)",
         err=True,
     )
     sys.exit(EXIT_INPUT_FAILED if report.failed else 0)

@@ -238,3 +238,16 @@ def group_counts(conn: sqlite3.Connection) -> tuple[int, int]:
     reports = conn.execute("SELECT count(*) FROM event_reports").fetchone()[0]
     groups = conn.execute("SELECT count(*) FROM canonical_events").fetchone()[0]
     return reports, groups
+
+
+def iter_reports(conn: sqlite3.Connection) -> Iterator[Report]:
+    """Every registered report by date, with ``group_id`` and ``reason`` in its ``extra``."""
+    sql = (
+        f"SELECT {_SELECT}, r.key, r.notes, r.component, r.group_id, r.reason{_FROM}"
+        " JOIN event_reports r ON r.article_pk = e.article_pk AND r.idx = e.idx"
+        " ORDER BY e.event_date, r.key"
+    )
+    for row in conn.execute(sql):
+        report = _report(row[:-5], row[-5], row[-4], row[-3])
+        report.extra.update(group_id=row[-2], reason=row[-1])
+        yield report

@@ -1,0 +1,211 @@
+"""Commands over the grouped store: events, timeline, control (docs/dedup.md).
+
+Each one groups what is new in the store first (an older store is backfilled on first use).
+A place argument is any name the gazetteer knows ("Palmyra", "Tadmur"); events match by the
+geonameids it may refer to.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, TextIO, cast
+
+import click
+
+from ..settings import Settings
+from ..store import Store
+from .options import FORMATS, fail
+from .resources import resource_errors
+from .tables import (
+    EventFilter,
+    check_date,
+    echo_control,
+    echo_events,
+    echo_reports,
+    echo_timelines,
+)
+
+EXIT_USAGE = 2
+
+
+def _db_option(func: Any) -> Any:
+    return click.option(
+        "--db", default=None, help="SQLite database file [default: ./conflictwire.db]."
+    )(func)
+
+
+@contextmanager
+def _grouped_store(db: str | None, settings: Settings) -> Iterator[Store]:
+    """The store at ``db`` (exit 3 when missing), with its new reports grouped."""
+    from ..dedup import group_store
+
+    path = Path(db or settings.db_path)
+    if not path.is_file():
+        fail(f"no database at {path}; create one with `conflictwire ingest INPUT --db {path}`")
+    with resource_errors(), Store(path) as store:
+        group_store(store.conn, settings)
+        yield store
+
+
+def _place_ids(name: str, settings: Settings) -> tuple[list[int], list[Any]]:
+    """Geonameids ``name`` may refer to (exit 2 when the gazetteer knows no such place)."""
+    from ..pipeline import Resources
+
+    with resource_errors():
+        found = Resources(settings).gazetteer.lookup(name)
+    if not found:
+        click.echo(f"error: no place in the gazetteer matches {name!r}", err=True)
+        sys.exit(EXIT_USAGE)
+    return [c.geonameid for c in found], found
+
+
+def _load_settings(config: str | None) -> Settings:
+    try:
+        return Settings.load(config)
+    except (ValueError, FileNotFoundError) as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+_config = click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
+
+
+@click.command()
+@_db_option
+@click.option("--place", help="Only events at this place (any name the gazetteer knows).")
+@click.option("--since", callback=check_date, help="Only events on or after this date.")
+@click.option("--until", callback=check_date, help="Only events on or before this date.")
+@click.option("--type", "kind", help="Only this event type or sub-event type.")
+@click.option("--actor", help="Only events with an actor whose name contains this.")
+@click.option("--reports", is_flag=True, help="Each article's reports instead of events.")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(("table", *FORMATS)), default="table",
+    show_default=True,
+)  # fmt: skip
+@click.option("-o", "--output", default="-", help="Output file ('-': stdout).")
+@_config
+def events(
+    db: str | None,
+    place: str | None,
+    since: str | None,
+    until: str | None,
+    kind: str | None,
+    actor: str | None,
+    reports: bool,
+    fmt: str,
+    output: str,
+    config: str | None,
+) -> None:
+    """Canonical events (one per real event, with all its sources), or --reports."""
+    settings = _load_settings(config)
+    if fmt == "parquet" and output == "-":
+        raise click.BadParameter("parquet is binary: give a file, e.g. -o events.parquet")
+    ids = _place_ids(place, settings)[0] if place else None
+    keep = EventFilter(set(ids) if ids is not None else None, since, until, kind, actor)
+    with _grouped_store(db, settings) as store:
+        if reports:
+            count = _write_reports(store, keep, fmt, output)
+        else:
+            count = _write_events(store, keep, fmt, output)
+    click.echo(f"{count} {'reports' if reports else 'events'}", err=True)
+
+
+def _write_events(store: Store, keep: EventFilter, fmt: str, output: str) -> int:
+    from ..dedup.export import write_canonical
+    from ..store.canonical import iter_canonical
+
+    found = iter_canonical(
+        store.conn, geonameids=keep.geonameids, since=keep.since, until=keep.until
+    )
+    records = [r for r in found if keep.accepts(r)]
+    if fmt == "table":
+        echo_events(records, output)
+        return len(records)
+    return write_canonical(records, fmt, output, int(time.time()))
+
+
+def _write_reports(store: Store, keep: EventFilter, fmt: str, output: str) -> int:
+    from .. import export as exporting
+    from ..store.canonical import iter_reports
+
+    if fmt == "table":
+        rows = [r.extra for r in iter_reports(store.conn) if keep.accepts(r.extra)]
+        echo_reports(rows, output)
+        return len(rows)
+
+    def articles() -> Iterator[Any]:
+        for article in store.iter_articles():
+            article.events = [e for e in article.events if keep.accepts(asdict(e))]
+            if article.events:
+                yield article
+
+    with resource_errors():
+        return exporting.write(articles(), fmt, output)
+
+
+@click.command()
+@click.argument("place")
+@_db_option
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(("table", "json", "csv")), default="table",
+    show_default=True,
+)  # fmt: skip
+@click.option("-o", "--output", default="-", help="Output file ('-': stdout).")
+@_config
+def timeline(place: str, db: str | None, fmt: str, output: str, config: str | None) -> None:
+    """Who controlled PLACE when: its control changes from territory events, in order."""
+    from ..control import TERRITORY_SUB_TYPES, build_timelines
+    from ..control.export import write_timeline_csv, write_timeline_json
+    from ..dedup import Thresholds
+    from ..store.canonical import iter_canonical
+
+    settings = _load_settings(config)
+    ids, candidates = _place_ids(place, settings)
+    with _grouped_store(db, settings) as store:
+        found = iter_canonical(store.conn, geonameids=ids, sub_types=TERRITORY_SUB_TYPES)
+        timelines = build_timelines(found, Thresholds.from_settings(settings))
+    if not timelines:
+        names = ", ".join(f"{c.name} ({c.country or '?'}; {c.geonameid})" for c in candidates[:5])
+        click.echo(f"no control changes recorded for {place!r} (looked at: {names})", err=True)
+    if fmt == "table":
+        echo_timelines(timelines, output)
+        return
+    writer = write_timeline_json if fmt == "json" else write_timeline_csv
+    with click.open_file(output, "w", encoding="utf-8") as stream:
+        writer(timelines, cast(TextIO, stream))
+
+
+@click.command()
+@click.option("--date", "day", required=True, callback=check_date, help="The date (YYYY-MM-DD).")
+@_db_option
+@click.option("--place", help="Only this place (any name the gazetteer knows).")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(("table", "geojson", "json")), default="table",
+    show_default=True,
+)  # fmt: skip
+@click.option("-o", "--output", default="-", help="Output file ('-': stdout).")
+@_config
+def control(
+    day: str, db: str | None, place: str | None, fmt: str, output: str, config: str | None
+) -> None:
+    """Who controlled each place on --date: the latest change on or before it, else unknown."""
+    from ..control import TERRITORY_SUB_TYPES, build_timelines, control_on
+    from ..control.export import write_control_geojson, write_control_json
+    from ..dedup import Thresholds
+    from ..store.canonical import iter_canonical
+
+    settings = _load_settings(config)
+    ids = _place_ids(place, settings)[0] if place else None
+    with _grouped_store(db, settings) as store:
+        found = iter_canonical(store.conn, geonameids=ids, sub_types=TERRITORY_SUB_TYPES)
+        states = control_on(build_timelines(found, Thresholds.from_settings(settings)), day)
+    if fmt == "table":
+        echo_control(states, day, output)
+        return
+    writer = write_control_geojson if fmt == "geojson" else write_control_json
+    with click.open_file(output, "w", encoding="utf-8") as stream:
+        writer(states, day, cast(TextIO, stream))
