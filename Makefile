@@ -37,6 +37,7 @@ format: install
 
 bench: install
 	$(PY) benchmarks/bench_extract.py
+	$(PY) benchmarks/bench_dedup.py
 
 # Refresh the hashed lock after editing requirements/requirements.in (needs the package index).
 lock:

@@ -5,8 +5,8 @@ Two levels, both functions of the *set* of reports, never of the order they arri
 1. **Components**: reports linked by :func:`~conflictwire.dedup.match.match` (a symmetric rule),
    closed transitively. A new report is matched against the candidates an indexed query finds
    (same type, nearby 1° cells, nearby days); every component it links to is merged with it.
-2. **Groups** inside a component: reports sorted by precision (then actors named, then their
-   stable key); each
+2. **Groups** inside a component: reports sorted by how many others they match (the middle of
+   a spread of dates comes first), then precision, actors named and their stable key; each
    joins the first group whose seed (first report) it matches and whose actors it agrees with
    (no two reports of one article in a group), else it seeds a new group. Seed-centred groups
    do not chain a week of daily clashes into one event.
@@ -27,6 +27,9 @@ from conflictwire.store import canonical as tables
 
 SEED_REASON = "first report of its group (the most precise)"
 UNLOCATED_REASON = "no usable date or coordinates: not matched with other reports"
+# Seeds are chosen by how many reports they match in components up to this size (pairwise
+# matching, quadratic); larger components, rare chains of daily reports, skip that criterion.
+MAX_LINKED_COMPONENT = 300
 
 
 @dataclass(frozen=True)
@@ -54,17 +57,31 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _precision_order(report: Report) -> tuple[int, int, int, float, str]:
-    """Most precise first, then most actors named, most confident; the key breaks ties."""
+def _seed_order(report: Report, links: int) -> tuple[int, int, int, int, float, str]:
+    """Most linked first (the middle of a spread of reports), then most precise, most actors
+    named, most confident; the key breaks ties."""
     named = sum(actor_key(a) is not None for a in (report.actor1, report.actor2))
     precision = (report.time_precision or 9, report.geo_precision or 9)
-    return (*precision, -named, -report.confidence, report.key)
+    return (-links, *precision, -named, -report.confidence, report.key)
+
+
+def _links(members: list[Report], limits: Thresholds) -> dict[str, int]:
+    """How many other reports of the component each one matches (0 for all in a huge one)."""
+    counts = dict.fromkeys((r.key for r in members), 0)
+    if len(members) <= MAX_LINKED_COMPONENT:
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if match(a, b, limits):
+                    counts[a.key] += 1
+                    counts[b.key] += 1
+    return counts
 
 
 def cluster(members: list[Report], limits: Thresholds) -> list[tuple[list[Report], list[str]]]:
     """Split one component into groups: ``(reports, reasons)``, seed first in each."""
     groups: list[tuple[list[Report], list[str]]] = []
-    for report in sorted(members, key=_precision_order):
+    links = _links(members, limits)
+    for report in sorted(members, key=lambda r: _seed_order(r, links[r.key])):
         reason = None
         if report.located:
             for reports, reasons in groups:

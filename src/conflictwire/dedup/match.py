@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from conflictwire.geodesy import haversine_km
@@ -103,6 +104,7 @@ def day_number(value: str | None) -> int | None:
         return None
 
 
+@lru_cache(maxsize=65536)
 def actor_key(name: str | None) -> str | None:
     """An actor's name without ACLED's trailing qualifier ("Islamic State (Syria)" -> "islamic
     state"); ``None`` for unknown or generic actors."""

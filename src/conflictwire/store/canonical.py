@@ -88,10 +88,13 @@ def pending_reports(conn: sqlite3.Connection) -> list[Report]:
         " substr(a.text, json_extract(e.evidence, '$.sentence[0]') + 1,"
         " json_extract(e.evidence, '$.sentence[1]') - json_extract(e.evidence, '$.sentence[0]'))"
         f"{_FROM} LEFT JOIN event_reports r ON r.article_pk = e.article_pk AND r.idx = e.idx"
-        " WHERE r.article_pk IS NULL ORDER BY e.article_pk, e.idx"
+        " WHERE e.article_pk > ? AND r.article_pk IS NULL ORDER BY e.article_pk, e.idx"
     )
+    # Each pass registers every pending report, and articles get increasing pks in serialized
+    # write transactions: the events of articles up to the highest registered pk are registered.
+    done = conn.execute("SELECT coalesce(max(article_pk), 0) FROM event_reports").fetchone()[0]
     reports = []
-    for row in conn.execute(sql):
+    for row in conn.execute(sql, (done,)):
         key = f"{row[-2][:16]}#{row[len(_EVENT_FIELDS) + 6]}"
         notes = row[-1].strip() if row[-1] else None
         reports.append(_report(row[:-2], key, notes, key))
@@ -126,18 +129,29 @@ def _reports(conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> lis
     return [_report(row[:-3], row[-3], row[-2], row[-1]) for row in rows]
 
 
+_CANDIDATE_SQL = (
+    "SELECT r.key, r.component, r.article_pk, e.event_type, e.sub_event_type, e.actor1,"
+    " e.actor2, r.day, e.time_precision, e.latitude, e.longitude, e.geo_precision"
+    " FROM event_reports r JOIN events e ON e.article_pk = r.article_pk AND e.idx = r.idx"
+    " WHERE r.event_type = ? AND r.lat_cell BETWEEN ? AND ? AND r.lon_cell BETWEEN ? AND ?"
+    " AND r.day BETWEEN ? AND ? AND r.key != ?"
+)
+
+
 def candidates(conn: sqlite3.Connection, report: Report, limits: Thresholds) -> list[Report]:
-    """Registered reports that may match ``report``: same type, near cells, near days."""
+    """Registered reports that may match ``report`` (same type, near cells, near days), with
+    the fields matching reads and their ``component`` in ``extra``."""
     assert report.latitude is not None and report.longitude is not None and report.day
     lat_lo, lat_hi, lon_lo, lon_hi = cell_range(report.latitude, report.longitude, limits.max_km)
     window = limits.max_window
-    return _reports(
-        conn,
-        "r.event_type = ? AND r.lat_cell BETWEEN ? AND ? AND r.lon_cell BETWEEN ? AND ?"
-        " AND r.day BETWEEN ? AND ? AND r.key != ?",
-        (report.event_type, lat_lo, lat_hi, lon_lo, lon_hi)
-        + (report.day - window, report.day + window, report.key),
-    )
+    where = (lat_lo, lat_hi, lon_lo, lon_hi, report.day - window, report.day + window)
+    params = (report.event_type, *where, report.key)
+    return [
+        Report(key, str(pk), kind, sub, a1, a2, day, tp, lat, lon, gp, extra={"component": comp})
+        for key, comp, pk, kind, sub, a1, a2, day, tp, lat, lon, gp in conn.execute(
+            _CANDIDATE_SQL, params
+        )
+    ]
 
 
 def component_members(conn: sqlite3.Connection, components: Iterable[str]) -> list[Report]:
