@@ -148,4 +148,4 @@ def echo_control(states: Iterable[tuple[Timeline, Change | None]], day: str, out
         sources = "; ".join(change.sources) if change else ""
         rows.append((_place_title(timeline), controller, since, flag, sources))
     header = (f"place (on {day})", "controller", "since", "flag", "sources")
-    _echo(table(rows, header, (48, 46, 19, 8)), output)
+    _echo(table(rows, header, (60, 46, 19, 8)), output)

@@ -25,7 +25,7 @@ from conflictwire.dedup.match import Report, Thresholds, actor_key, actors_compa
 from conflictwire.settings import Settings
 from conflictwire.store import canonical as tables
 
-SEED_REASON = "first report of its group (the most precise)"
+SEED_REASON = "seed: the group's first report (it matches the most reports, is the most precise)"
 UNLOCATED_REASON = "no usable date or coordinates: not matched with other reports"
 # Seeds are chosen by how many reports they match in components up to this size (pairwise
 # matching, quadratic); larger components, rare chains of daily reports, skip that criterion.

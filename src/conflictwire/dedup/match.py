@@ -156,7 +156,8 @@ def match(a: Report, b: Report, limits: Thresholds) -> str | None:
         return None
     actors = f"actors share {' and '.join(shared)}" if shared else "an actor unknown or generic"
     sub = "" if a.sub_event_type == b.sub_event_type else " (sub-types compatible)"
-    return f"same type {a.event_type}{sub}; {days} days apart; {km:.1f} km; {actors}"
+    apart = "1 day" if days == 1 else f"{days} days"
+    return f"same type {a.event_type}{sub}; {apart} apart; {km:.1f} km; {actors}"
 
 
 def cell_range(latitude: float, longitude: float, km: float) -> tuple[int, int, int, int]:
