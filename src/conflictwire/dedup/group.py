@@ -80,16 +80,22 @@ def _links(members: list[Report], limits: Thresholds) -> dict[str, int]:
 def cluster(members: list[Report], limits: Thresholds) -> list[tuple[list[Report], list[str]]]:
     """Split one component into groups: ``(reports, reasons)``, seed first in each."""
     groups: list[tuple[list[Report], list[str]]] = []
+    by_day: dict[int, list[int]] = {}  # seed day -> indexes of groups (only near days can match)
+    window = limits.max_window
     links = _links(members, limits)
     for report in sorted(members, key=lambda r: _seed_order(r, links[r.key])):
         reason = None
-        if report.located:
-            for reports, reasons in groups:
+        if report.located and report.day is not None:
+            near = range(report.day - window, report.day + window + 1)
+            for index in sorted(i for day in near for i in by_day.get(day, ())):
+                reports, reasons = groups[index]
                 reason = _joins(report, reports, limits)
                 if reason:
                     reports.append(report)
                     reasons.append(reason)
                     break
+            if reason is None:
+                by_day.setdefault(report.day, []).append(len(groups))
         if reason is None:
             groups.append(([report], [SEED_REASON if report.located else UNLOCATED_REASON]))
     return groups
