@@ -83,7 +83,7 @@ def actors_stage(article: Article, *, settings: Settings, resources: Resources) 
 def events_stage(article: Article, *, settings: Settings, resources: Resources) -> Article:
     from .events import code_events
 
-    return code_events(article)
+    return code_events(article, seat=resources.gazetteer.seat)
 
 
 ARTICLE_STAGES: list[Stage] = [places_stage, actors_stage, events_stage]

@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..models import Article, Event
 from .attributes import Dated, is_background, place_for, sentence_dates
@@ -38,15 +40,40 @@ class Draft:
     background: bool = False
 
 
-def code_events(article: Article, *, rules: EventRules | None = None) -> Article:
-    """Return the article with ``events`` filled; articles without an NLP view pass through."""
+def code_events(
+    article: Article, *, rules: EventRules | None = None, seat: Seat | None = None
+) -> Article:
+    """Return the article with ``events`` filled; articles without an NLP view pass through.
+
+    ``seat`` (``Gazetteer.seat``) gives the town that stands for a province: ACLED codes an
+    event known only by its province at the provincial capital."""
     if article.nlp is None:
         return article
     rules = rules or default_rules()
     drafts = _drafts(article, rules)
     events = [build_event(article, d.sentences, d.hits, d.attached, rules) for d in drafts]
     kept = [e for e in events if e is not None]
+    if seat is not None:
+        kept = [_at_seat(e, seat) for e in kept]
     return replace(article, events=_by_salience(kept))
+
+
+Seat = Callable[[int], Any]
+
+
+def _at_seat(event: Event, seat: Seat) -> Event:
+    """The event moved to its province's seat, where it is placed at a province."""
+    town = seat(event.geonameid) if event.geonameid is not None else None
+    if town is None:
+        return event
+    return replace(
+        event,
+        location=town.name,
+        geonameid=town.geonameid,
+        admin2=town.admin2,
+        latitude=town.latitude,
+        longitude=town.longitude,
+    )
 
 
 def _drafts(article: Article, rules: EventRules) -> list[Draft]:

@@ -74,6 +74,17 @@ _BY_KEY_SQL = (
 )
 
 
+_SEAT_SQL = """
+SELECT p.geonameid FROM places p
+WHERE p.feature = 'populated_place' AND p.country_code = ? AND p.admin1_code = ?
+ORDER BY EXISTS (SELECT 1 FROM names t JOIN names u ON u.key = t.key
+                 WHERE t.geonameid = p.geonameid AND u.geonameid = ?
+                   AND IFNULL(u.kind, '') <> 'demonym') DESC,
+         p.population DESC, p.geonameid
+LIMIT 1
+"""
+
+
 def _written_keys(name: str) -> list[str]:
     """The keys ``name`` is found under: normalised ones, then as a case-sensitive alias (with
     and without a final dot, which may have been taken for the sentence's)."""
@@ -97,6 +108,7 @@ class Gazetteer:
         self._automaton: ahocorasick.Automaton | None = None
         self._exact_forms: ExactForms = {}
         self._lock = threading.Lock()
+        self._seats: dict[int, Candidate | None] = {}
 
     @classmethod
     def open(
@@ -149,6 +161,21 @@ class Gazetteer:
         row = self._conn.execute(f"{_BY_ID_SQL} WHERE p.geonameid = ?", (geonameid,))
         found = row.fetchone()
         return Candidate(*found) if found else None
+
+    def seat(self, geonameid: int) -> Candidate | None:
+        """The town that stands for an admin1 unit - a town of the unit's own name (Idlib,
+        Sagaing), else its most populous listed place: the provincial capital in most countries
+        (the index has no capital flag) - or None where ``geonameid`` is not an admin1 unit or
+        it lists no town there."""
+        if geonameid not in self._seats:
+            unit = self.get(geonameid)
+            found = None
+            if unit is not None and unit.feature == "admin1":
+                codes = (unit.country_code, unit.admin1_code, geonameid)
+                row = self._conn.execute(_SEAT_SQL, codes).fetchone()
+                found = self.get(row[0]) if row else None
+            self._seats[geonameid] = found
+        return self._seats[geonameid]
 
     def country(self, iso2: str) -> Candidate | None:
         """The country with ISO 3166-1 alpha-2 code ``iso2`` (any case)."""

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, Protocol
@@ -20,7 +21,7 @@ from .cues import distance_cues
 from .detect import Mention, NameMatchLike, detect
 from .resolve import CandidateLike, DocContext, Hints, confidence, inside, rank
 from .rules import PlaceRules, default_rules
-from .unlisted import unlisted_places
+from .unlisted import UNLISTED, UNLISTED_SCORE, unlisted_places
 
 __all__ = ["locate_places", "PlaceRules", "default_rules"]
 
@@ -50,7 +51,7 @@ def locate_places(
             candidates[m.key] = _as_demonym(candidates[m.key], m.label == "DEMONYM", rules)
     mentions = [m for m in mentions if candidates[m.key]]
     context = _context_from(mentions, candidates, rules, strong_only=True)
-    confirmed = {m.key for m in mentions if m.strong}
+    confirmed = {m.key for m in mentions if m.strong} | _nested(article.text, mentions, candidates)
     kept = [
         m
         for m in mentions
@@ -58,8 +59,11 @@ def locate_places(
     ]
     context = _context_from(kept, candidates, rules, strong_only=False)
     hints = _hints(article.text, kept, candidates, context, rules)
+    lost = _namesakes(article.text, kept, candidates, context, rules)
     places = [
-        _place(article.text, m, candidates[m.key], context, rules, hints.get(i))
+        _at_unit(article.text, m, lost[i])
+        if i in lost
+        else _place(article.text, m, candidates[m.key], context, rules, hints.get(i))
         for i, m in enumerate(kept)
     ]
     places += unlisted_places(article.text, article.nlp, places)
@@ -109,11 +113,8 @@ def _containers(
     """
     by_key: dict[str, Any] = {}
     units: dict[int, Any] = {}
-    for i, (first, second) in enumerate(zip(mentions, mentions[1:], strict=False)):
-        between = text[first.end : second.start]
-        parenthesised = between.strip() == "(" and text[second.end : second.end + 1] == ")"
-        if between not in (", ", ",") and not parenthesised:  # "X, Y" or "X (Y)"
-            continue
+    index = {id(m): i for i, m in enumerate(mentions)}
+    for first, second in _unit_pairs(text, mentions):
         ranked = rank(candidates[second.key], second.cue, context.for_key(second.key), rules)
         unit = next(
             (
@@ -125,8 +126,66 @@ def _containers(
         )
         if unit is not None:
             by_key.setdefault(first.key, unit)
-            units[i + 1] = unit
+            units[index[id(second)]] = unit
     return by_key, units
+
+
+def _unit_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
+    """Neighbouring names written as place and unit: "X, Y" or "X (Y)"."""
+    pairs = []
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        between = text[first.end : second.start]
+        parenthesised = between.strip() == "(" and text[second.end : second.end + 1] == ")"
+        if between in (", ", ",") or parenthesised:
+            pairs.append((first, second))
+    return pairs
+
+
+def _nested(text: str, mentions: Sequence[Mention], candidates: dict[str, list[Any]]) -> set[str]:
+    """Names confirmed by each other: "Welimada town (Badulla, Uva)" - a reading of Uva
+    contains a reading of Badulla, so both are places even where NER called them ORG."""
+    found: set[str] = set()
+    for first, second in _unit_pairs(text, mentions):
+        units = [c for c in candidates[second.key] if c.feature in UNIT_FEATURES]
+        if any(inside(x, u) for u in units for x in candidates[first.key]):
+            found.update((first.key, second.key))
+    return found
+
+
+LIST_GLUE = re.compile(r"\s*(?:,|&|,?\s*and|,?\s*or)\s*")
+
+
+def _namesakes(
+    text: str,
+    mentions: Sequence[Mention],
+    candidates: dict[str, list[Any]],
+    context: DocContext,
+    rules: PlaceRules,
+) -> dict[int, Any]:
+    """Towns written with a unit none of their readings lies in: in "Orient, Ohio" the index
+    knows only an Orient of another state, so this one is unlisted and located at its unit.
+    Returns mention index -> unit. A list of names ("Aleppo, Idlib and Hama") is not a town and
+    its unit."""
+    index = {id(m): i for i, m in enumerate(mentions)}
+    found: dict[int, Any] = {}
+    for town, unit in _unit_pairs(text, mentions):
+        after = index[id(unit)] + 1
+        if after < len(mentions) and LIST_GLUE.fullmatch(text[unit.end : mentions[after].start]):
+            continue
+        readings = candidates[town.key]
+        if any(c.feature in UNIT_FEATURES for c in readings):
+            continue
+        ranked = rank(candidates[unit.key], unit.cue, context.for_key(unit.key), rules)
+        best = ranked[0][1]
+        units = [c for c in candidates[unit.key] if c.feature in UNIT_FEATURES]
+        if best.feature in UNIT_FEATURES and not any(inside(x, u) for u in units for x in readings):
+            found[index[id(town)]] = best
+    return found
+
+
+def _at_unit(text: str, mention: Mention, unit: Any) -> Place:
+    place = _place(text, mention, [unit], DocContext(), default_rules())
+    return replace(place, feature=UNLISTED, score=UNLISTED_SCORE)
 
 
 def _with_own_province(options: list[Any], gazetteer: GazetteerLike) -> list[Any]:
@@ -177,7 +236,11 @@ def _supported(
     """A weakly evidenced proper noun is a place if the article backs that reading."""
     if mention.key in confirmed:
         return True
-    if mention.label == "ORG":  # "El Fasher" tagged ORG: only where its country is in play
+    if mention.label == "ORG":  # "El Fasher" tagged ORG: only where its country is in play,
+        # or where the name is a prominent place's alone ("shelled Mariupol")
+        only = options[0] if len({c.geonameid for c in options}) == 1 else None
+        if only is not None and only.feature == "populated_place" and _prominent(only, rules):
+            return True
         return any(
             _prominent(c, rules) and context.country_share(c.country_code) > 0 for c in options
         )

@@ -103,6 +103,8 @@ def detect(
 
 def _judge(doc: _Doc, match: NameMatchLike, rules: PlaceRules) -> Mention | None:
     surface = doc.text[match.start : match.end]
+    if not _is_name_word(surface):
+        return None  # "Al" of "Al Shabaab", "El" of "El Palo": an article alone names no place
     if _acronym(surface, match) and not _dateline(doc.text, match.start, surface):
         return None  # "UN", "SANA": an organisation's initials, not the place Un or Sanaa
     span = doc.token_range(match.start, match.end)
@@ -116,7 +118,10 @@ def _judge(doc: _Doc, match: NameMatchLike, rules: PlaceRules) -> Mention | None
     words = [
         doc.tokens[i]
         for i in span
-        if _is_name_word(doc.tokens[i].text) and doc.word(i) not in rules.direction_words
+        if _is_name_word(doc.tokens[i].text)
+        and doc.word(i) not in rules.direction_words
+        and doc.word(i) not in rules.admin_words  # "Pakokku district": the unit word is no name
+        and not (i > span.start and doc.word(i) in rules.name_particles)  # "Santiago del Estero"
     ]
     if words and all(t.tag == "JJ" for t in words):
         return Mention(match.start, match.end, match.key, cue, True, "DEMONYM")  # "Syrian"

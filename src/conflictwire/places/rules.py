@@ -23,6 +23,7 @@ class PlaceRules:
     common_words: frozenset[str]
     street_words: frozenset[str]
     direction_words: frozenset[str]
+    name_particles: frozenset[str]
     min_population_unconfirmed: int
     distance_units: dict[str, float]
     distance_tolerance: float
@@ -46,6 +47,7 @@ class PlaceRules:
             common_words=words("common_words"),
             street_words=words("street_words"),
             direction_words=words("direction_words"),
+            name_particles=words("name_particles"),
             min_population_unconfirmed=int(data["min_population_unconfirmed"]),
             distance_units={str(k).lower(): float(v) for k, v in data["distance_units"].items()},
             distance_tolerance=float(data["distance_tolerance"]),
