@@ -73,3 +73,49 @@ def test_homs_and_hama_are_the_provinces_where_the_text_says_so(record):
 def test_syrian_is_read_as_the_demonym_of_syria(record):
     syrian = places(record, "Syrian")
     assert syrian and all(p["feature"] == "demonym" and p["country_code"] == "SY" for p in syrian)
+
+
+def quotes_by(record: dict, start: str) -> dict:
+    (quote,) = [q for q in record["quotes"] if q["direct"] and q["quote"].startswith(start)]
+    assert record["text"][quote["start"] : quote["end"]] == quote["quote"]
+    return quote
+
+
+def test_khaddours_quote_has_his_name_title_and_affiliation(record):
+    quote = quotes_by(record, "Now we have cut off the supply line")
+    assert quote["speaker"] == "Muhammad Khaddour"
+    assert quote["speaker_title"] == "Major General"
+    assert quote["speaker_affiliation"] == "Syrian army"
+    assert quote["cue"] == "said"
+    assert record["text"][quote["speaker_start"] : quote["speaker_end"]] == "Muhammad Khaddour"
+
+
+def test_both_of_alaas_quotes_are_alaa_mohamed(record):
+    full_name = record["text"].index("Alaa Mohamed")
+    for start in ("We are not accustomed", "We are not afraid of being martyrs"):
+        quote = quotes_by(record, start)
+        assert quote["speaker"] == "Alaa Mohamed"
+        assert (quote["speaker_start"], quote["speaker_end"]) == (full_name, full_name + 12)
+        assert quote["speaker_title"] is None and quote["cue"] == "said"
+
+
+def test_the_distance_to_palmyra_is_consistent_with_the_map(record):
+    (claim,) = [c for c in record["claims"] if c["kind"] == "distance" and "Palmyra" in c["text"]]
+    assert claim["text"] == "70 kilometers east of the ancient city of Palmyra"
+    assert (claim["subject"], claim["object"]) == ("As Sukhnah", "Tadmur")
+    assert claim["stated_km"] == 70 and claim["stated_bearing"] == "E"
+    assert 60 < claim["measured_km"] < 70 and 50 < claim["measured_bearing"] < 62
+    assert claim["verdict"] == "consistent"
+
+
+def test_the_population_and_the_siege_length_are_captured(record):
+    claims = {c["kind"]: c for c in record["claims"] if c["kind"] in ("population", "duration")}
+    population = claims["population"]
+    assert population["text"] == "home to some 18,000 people"
+    assert (population["subject"], population["value"], population["unit"]) == (
+        "As Sukhnah",
+        18000,
+        "people",
+    )
+    durations = {c["text"]: c for c in record["claims"] if c["kind"] == "duration"}
+    assert durations["for over four years"]["value"] == 4

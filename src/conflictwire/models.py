@@ -138,6 +138,8 @@ class Claim:
         ),
         "population": ("subject", "value", "unit", "as_of", "verdict"),
         "count": ("subject", "value", "unit", "as_of", "verdict"),
+        # value/unit the length ("for over four years"); as_of the start where one is given
+        "duration": ("subject", "value", "unit", "as_of", "verdict"),
     }
 
     def to_dict(self) -> dict[str, Any]:

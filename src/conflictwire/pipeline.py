@@ -5,7 +5,8 @@
 2. places  gazetteer scan, NER filter, resolution
 3. actors  dictionary and generic actors, made country-specific from the places
 4. events  ACLED event type, actors, date, location, fatalities and evidence
-Later stages (quotes, claims) are appended to ``ARTICLE_STAGES`` as they land.
+5. quotes  direct and indirect quotations, speakers (name, title, affiliation), linked events
+6. claims  stated distances checked against the gazetteer; populations, counts, durations
 """
 
 from __future__ import annotations
@@ -86,7 +87,25 @@ def events_stage(article: Article, *, settings: Settings, resources: Resources) 
     return code_events(article, seat=resources.gazetteer.seat)
 
 
-ARTICLE_STAGES: list[Stage] = [places_stage, actors_stage, events_stage]
+def quotes_stage(article: Article, *, settings: Settings, resources: Resources) -> Article:
+    from .quotes import find_quotes
+
+    return find_quotes(article)
+
+
+def claims_stage(article: Article, *, settings: Settings, resources: Resources) -> Article:
+    from .claims import find_claims
+
+    return find_claims(article)
+
+
+ARTICLE_STAGES: list[Stage] = [
+    places_stage,
+    actors_stage,
+    events_stage,
+    quotes_stage,
+    claims_stage,
+]
 
 
 class Pipeline:

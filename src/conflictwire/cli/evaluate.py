@@ -78,3 +78,20 @@ def events(gold: str, limit: int | None, as_json: bool, settings: Settings) -> N
     click.echo("top confusions (gold -> predicted: count):")
     for gold_type, predicted, count in scores.top_confusions():
         click.echo(f"  {gold_type} -> {predicted}: {count}")
+
+
+@evaluate.command()
+@gold_options
+def quotes(gold: str, limit: int | None, as_json: bool, settings: Settings) -> None:
+    """Direct-quote recall, named-speaker accuracy and indirect-quote recall on GOLD (JSONL)."""
+    from ..evaluate.quotes import score_quotes
+    from ..pipeline import Pipeline
+
+    with resource_errors():
+        summary = score_quotes(processed(Pipeline(settings), gold, limit, "evaluate quotes"))
+    summary_dict = summary.summary()
+    if as_json:
+        click.echo(json.dumps(summary_dict, indent=2))
+        return
+    for key, value in summary_dict.items():
+        click.echo(f"{key:>22}: {value}")

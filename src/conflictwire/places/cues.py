@@ -1,14 +1,14 @@
-"""Stated distances between places ("al-Sukhnah, 70 km east of Palmyra") as resolution cues.
+"""Stated distances between places ("al-Sukhnah, 70 km east of Palmyra").
 
-A phrase "<number> <unit> [<direction>] of|from <place>" ties the place mentioned just before
-it (in the same sentence) to the place it names; candidates of the first that lie about that
-far from the second are preferred.
+``stated_distances`` is the one parser of such phrases: the place stage uses them as resolution
+cues (``distance_cues``: candidates of the first place that lie about that far from the second
+are preferred), the claims stage checks them against the map.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,6 +19,31 @@ from .rules import PlaceRules
 OBJECT_REACH = 40
 # How far before the number the subject's name may end: "al-Sukhnah, only 55 km from".
 SUBJECT_REACH = 120
+
+# Compass words → bearing in degrees; "north-east", "north east" and "northeast" all match.
+COMPASS = {
+    "north": 0.0,
+    "northeast": 45.0,
+    "east": 90.0,
+    "southeast": 135.0,
+    "south": 180.0,
+    "southwest": 225.0,
+    "west": 270.0,
+    "northwest": 315.0,
+}
+_DIRECTION = re.compile(r"\b(north|south)?[\s-]?(east|west)\b|\b(north|south)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class StatedDistance:
+    """'70 kilometers east of': the number, its unit, the direction word, the phrase's span."""
+
+    km: float
+    number: float
+    unit: str
+    direction: str | None  # "east", "northeast", … or None
+    start: int
+    end: int  # just after "of"/"from"
 
 
 @dataclass(frozen=True)
@@ -34,29 +59,52 @@ class DistanceCue:
 def _phrase(units: tuple[str, ...]) -> re.Pattern[str]:
     unit = "|".join(sorted((re.escape(u) for u in units), key=len, reverse=True))
     return re.compile(
-        rf"(?P<num>\d+(?:[.,]\d+)?)\s*(?:-\s*)?(?P<unit>{unit})\b[^.;\n]{{0,30}}?\b(?:of|from)\b",
+        rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?)\s*(?:-\s*)?(?P<unit>{unit})\b"
+        rf"(?P<between>[^.;\n]{{0,30}}?)\b(?:of|from)\b",
         re.IGNORECASE,
     )
 
 
+def stated_distances(text: str, units: Mapping[str, float]) -> Iterator[StatedDistance]:
+    """Every "<number> <unit> [<direction>] of|from" phrase in ``text``; units in km."""
+    for m in _phrase(tuple(units)).finditer(text):
+        number = _number(m.group("num"))
+        unit = m.group("unit").lower()
+        direction = None
+        found = _DIRECTION.search(m.group("between"))
+        if found:
+            direction = "".join(g for g in found.groups() if g).lower()
+        yield StatedDistance(number * units[unit], number, unit, direction, m.start(), m.end())
+
+
+def _number(written: str) -> float:
+    """ "1,200" is twelve hundred; "2,5" (a decimal comma) is two and a half."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", written):
+        return float(written.replace(",", ""))
+    return float(written.replace(",", "."))
+
+
 def distance_cues(text: str, mentions: Sequence[Mention], rules: PlaceRules) -> list[DistanceCue]:
     cues = []
-    for m in _phrase(tuple(rules.distance_units)).finditer(text):
+    for phrase in stated_distances(text, rules.distance_units):
         obj = next(
-            (i for i, x in enumerate(mentions) if m.end() <= x.start <= m.end() + OBJECT_REACH),
+            (
+                i
+                for i, x in enumerate(mentions)
+                if phrase.end <= x.start <= phrase.end + OBJECT_REACH
+            ),
             None,
         )
         subj = next(
             (
                 i
                 for i in range(len(mentions) - 1, -1, -1)
-                if m.start() - SUBJECT_REACH <= mentions[i].end <= m.start()
-                and not re.search(r"[.!?]\s", text[mentions[i].end : m.start()])
+                if phrase.start - SUBJECT_REACH <= mentions[i].end <= phrase.start
+                and not re.search(r"[.!?]\s", text[mentions[i].end : phrase.start])
             ),
             None,
         )
         if obj is None or subj is None or mentions[obj].key == mentions[subj].key:
             continue
-        km = float(m.group("num").replace(",", ".")) * rules.distance_units[m.group("unit").lower()]
-        cues.append(DistanceCue(subj, obj, km, m.start(), m.end()))
+        cues.append(DistanceCue(subj, obj, phrase.km, phrase.start, phrase.end))
     return cues

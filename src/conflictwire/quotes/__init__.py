@@ -1,0 +1,110 @@
+"""The quote stage: direct and indirect quotations, their speakers, and the events they are about.
+
+1. Quotation marks give the direct quotations (``marks``), within and across paragraphs.
+2. Each gets the speech verb and subject next to it (``attribution``); pieces of one quotation
+   share a speaker; a quotation without one takes the speaker of the sentence or quotation
+   before it in its paragraph, or of the quotation that ends the paragraph before.
+3. Speakers are described (name, title, affiliation) and resolved to the article's full name
+   for that person (``speakers``).
+4. Reported clauses outside quotation marks are indirect quotations (``indirect``).
+5. Each quotation is linked to the event it speaks about (``link``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..models import Article, Quote
+from .attribution import Attribution, Attributor
+from .indirect import indirect_speech
+from .lexicon import Lexicon, lexicon
+from .link import link_events
+from .marks import QuotedSpan, paragraphs, quoted_spans
+from .parse import Parse
+from .speakers import Speakers
+
+__all__ = ["find_quotes"]
+
+
+def find_quotes(article: Article, lex: Lexicon | None = None) -> Article:
+    """Return the article with ``quotes`` filled; articles without an NLP view pass through."""
+    if article.nlp is None:
+        return article
+    lex = lex or lexicon()
+    text = article.text
+    spans = quoted_spans(text)
+    parse = Parse(article.nlp)
+    at = Attributor(text, parse, lex, spans)
+    speakers = Speakers(text, parse, lex, at.inside)
+    found = _attribute(text, spans, at)
+    quotes: list[Quote] = []
+    for span, attribution in zip(spans, found, strict=True):
+        words = len(text[span.start : span.end].split())
+        if attribution is None and words < lex.min_unattributed_words:
+            continue
+        quotes.append(_quote(text, span.start, span.end, True, attribution, at, speakers))
+    for start, end, attribution in indirect_speech(text, at):
+        quotes.append(_quote(text, start, end, False, attribution, at, speakers))
+    quotes.sort(key=lambda q: q.start)
+    link_events(text, quotes, article.events, article.places, article.actors)
+    return replace(article, quotes=quotes)
+
+
+def _attribute(text: str, spans: list[QuotedSpan], at: Attributor) -> list[Attribution | None]:
+    """The attribution of each quotation, from its own sentence or its context."""
+    paras = list(paragraphs(text))
+    para_of = [next(n for n, (lo, hi) in enumerate(paras) if lo <= s.open < hi) for s in spans]
+    found: list[Attribution | None] = []
+    for n, span in enumerate(spans):
+        next_open = spans[n + 1].open if n + 1 < len(spans) else len(text)
+        found.append(at.direct(span, paras[para_of[n]], next_open))
+    for group in {s.group for s in spans}:  # pieces of one quotation share the attribution
+        members = [n for n, s in enumerate(spans) if s.group == group]
+        shared = next((found[n] for n in members if found[n] is not None), None)
+        for n in members:
+            found[n] = found[n] or shared
+    for n, span in enumerate(spans):
+        if found[n] is not None:
+            continue
+        lo, _ = paras[para_of[n]]
+        found[n] = at.in_sentences_before(span.open, lo) or _context(n, spans, found, para_of)
+        if found[n] is None and para_of[n] > 0 and text[lo : span.open].strip() == "":
+            prev_lo, prev_hi = paras[para_of[n] - 1]
+            found[n] = at.in_sentences_before(prev_hi, prev_lo)
+    return found
+
+
+def _context(
+    n: int, spans: list[QuotedSpan], found: list[Attribution | None], para_of: list[int]
+) -> Attribution | None:
+    """The attribution of the nearest attributed quotation in the same paragraph, else of the
+    last one in the paragraph before (a quotation continued by its speaker)."""
+    same = [m for m in range(len(spans)) if para_of[m] == para_of[n] and found[m] is not None]
+    if same:
+        return found[min(same, key=lambda m: abs(m - n))]
+    before = [m for m in range(n) if para_of[m] == para_of[n] - 1]
+    return found[before[-1]] if before else None
+
+
+def _quote(
+    text: str,
+    start: int,
+    end: int,
+    direct: bool,
+    attribution: Attribution | None,
+    at: Attributor,
+    speakers: Speakers,
+) -> Quote:
+    quote = Quote(quote=text[start:end], start=start, end=end, direct=direct)
+    if attribution is None:
+        return quote
+    cue = at.parse.tokens[attribution.cue]
+    quote.cue = "according to" if cue.text.lower() == "according" else cue.text
+    if attribution.head is None:
+        return quote
+    mention = speakers.resolve(speakers.describe(attribution.head))
+    speakers.remember(mention)
+    quote.speaker = mention.text
+    quote.speaker_start, quote.speaker_end = mention.start, mention.end
+    quote.speaker_title, quote.speaker_affiliation = mention.title, mention.affiliation
+    return quote

@@ -1,0 +1,211 @@
+"""Who said it: the speech verb ("said") next to a quotation, and the head of its subject.
+
+A direct quotation's attribution is looked for, in order: just after its closing mark
+(``"…," said X`` / ``"…," X said`` / ``"…" ― X``), the clause it is embedded in (``Reid
+called Trump a "spoiled brat"``), a speech verb before its opening mark in the same sentence
+(``X said: "…"``). The subject comes from the dependency parse; views without one (hand-made
+test views) fall back to the words next to the verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .marks import QuotedSpan
+from .parse import Parse
+from .subjects import Subjects
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»]?\s")
+_SHORT_WORD = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z])$")  # "Mr." "Sen." "U.S." "p.m."
+DASHES = "―—–-"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    cue: int  # token index of the speech verb (or of "according", a dash)
+    head: int | None  # token index of the speaker's head word
+
+
+class Attributor:
+    def __init__(self, text: str, parse: Parse, lexicon: Lexicon, spans: list[QuotedSpan]):
+        self.text, self.parse, self.lex = text, parse, lexicon
+        self.inside = [False] * len(parse.tokens)
+        for span in spans:
+            end = span.close + 1 if span.close is not None else span.end
+            for i in parse.between(span.open, end):
+                self.inside[i] = True
+        self.subjects = Subjects(text, parse, self.inside)
+
+    def is_cue(self, i: int, *, weak_ok: bool = True) -> bool:
+        tok = self.parse.tokens[i]
+        if self.inside[i]:
+            return False
+        if tok.pos in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM") and tok.lemma != "according":
+            return False
+        lemma = self.lex.cue_lemma(tok.text, tok.lemma)
+        if lemma is None or (lemma == "according" and self._next_word(i) != "to"):
+            return False
+        return weak_ok or lemma not in self.lex.weak_cues
+
+    def _next_word(self, i: int) -> str:
+        tokens = self.parse.tokens
+        return tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+
+    def sentence_ends(self, lo: int, hi: int) -> Iterator[int]:
+        """Offsets just after each sentence end in ``[lo, hi)`` ("Mr." and "U.S." are none)."""
+        for m in _SENTENCE_END.finditer(self.text, lo, hi):
+            if m.group()[0] != "." or not _SHORT_WORD.search(self.text, lo, m.start()):
+                yield m.end()
+
+    # -- direct quotations ------------------------------------------------------------------
+
+    def direct(
+        self, span: QuotedSpan, paragraph: tuple[int, int], next_open: int
+    ) -> Attribution | None:
+        """The attribution written with one quotation, or None."""
+        found = self._after(span, paragraph, next_open)
+        if found is None and self.parse.has_deps:
+            clause = self.subjects.governing(span.start, span.end, self.is_cue)
+            if clause is not None and clause[1] is not None:
+                found = Attribution(*clause)
+        return found or self._before(span, paragraph)
+
+    def _after(
+        self, span: QuotedSpan, paragraph: tuple[int, int], next_open: int
+    ) -> Attribution | None:
+        if span.close is None:
+            return None
+        signed = self._signature(span.close + 1, next_open)
+        if signed is not None:
+            return signed
+        stop = min(next_open, paragraph[1])
+        rest = self.text[span.close + 1 : stop]
+        inner_end = self.text[span.close - 1]
+        if inner_end not in ",?!—–-…" and not rest.startswith(","):
+            return None  # an embedded quotation ('called it “strong” for years')
+        reach = 4 if inner_end == "." else self.lex.cue_reach  # '“….” Trump said.'
+        stop = next(self.sentence_ends(span.close + 1, stop), stop)
+        for n, i in enumerate(self.parse.between(span.close + 1, stop)):
+            if n > reach:
+                break
+            if self.is_cue(i):
+                return Attribution(i, self.speaker_head(i))
+        return None
+
+    def _signature(self, start: int, stop: int) -> Attribution | None:
+        """ "…" ― Veronica Cruz: a dash and a name after the quotation (or starting the next
+        paragraph)."""
+        rest = self.text[start:stop]
+        dash = rest.lstrip()[:1]
+        if not dash or dash not in DASHES:
+            return None
+        at = start + rest.index(dash)
+        names = [i for i in self.parse.between(at, stop) if self.parse.tokens[i].pos == "PROPN"]
+        first = self.parse.index_at(at)
+        if not names or names[0] - first > 4 or self.inside[names[0]]:
+            return None
+        last = names[0]
+        while last + 1 in names:
+            last += 1
+        return Attribution(first, last)
+
+    def _before(self, span: QuotedSpan, paragraph: tuple[int, int]) -> Attribution | None:
+        start = self._sentence_start(span.open, paragraph[0])
+        before = list(self.parse.between(start, span.open))
+        colon = self.text[start : span.open].rstrip().endswith((":", ","))
+        for n, i in enumerate(reversed(before)):
+            if n > self.lex.cue_reach and not colon:
+                break
+            if self.is_cue(i, weak_ok=colon):
+                return Attribution(i, self.speaker_head(i))
+        return None
+
+    def _sentence_start(self, offset: int, floor: int) -> int:
+        """Start of the sentence around ``offset`` (a previous quotation's close also ends it)."""
+        start = floor
+        for end in self.sentence_ends(floor, offset):
+            start = end
+        for i in reversed(self.parse.between(start, offset)):
+            if self.inside[i]:
+                return self.parse.tokens[i].end
+        return start
+
+    def in_sentences_before(self, offset: int, floor: int) -> Attribution | None:
+        """The last speech verb with a subject between ``floor`` and ``offset`` ('Alaa said it
+        was hard. "We are not afraid."'), or the subject of a sentence that ends with a colon
+        right before ``offset`` ('Cruz called them on it: "…"')."""
+        for i in reversed(self.parse.between(floor, offset)):
+            if self.is_cue(i):
+                head = self.speaker_head(i)
+                if head is not None:
+                    return Attribution(i, head)
+        if self.parse.has_deps and self.text[floor:offset].rstrip().endswith(":"):
+            tokens = self.parse.tokens
+            colon = self.parse.index_at(self.text.rindex(":", floor, offset))
+            verb = colon
+            while tokens[verb].head != verb and tokens[verb].pos != "VERB":
+                verb = tokens[verb].head
+            head = self.subjects.of_verb(verb)
+            if head is not None:
+                return Attribution(verb, head)
+        return None
+
+    # -- speakers ---------------------------------------------------------------------------
+
+    def speaker_head(self, cue: int) -> int | None:
+        """The head word of the speech verb's subject."""
+        tokens = self.parse.tokens
+        if self._inverted(cue):  # "…," said Alan Abramowitz, a demographer…
+            return self._surface_head(cue)
+        if self.parse.has_deps:
+            if tokens[cue].text.lower() == "according":
+                to = self.parse.child(cue, {"prep"})
+                pobj = self.parse.child(to, {"pobj"}) if to is not None else None
+                if pobj is not None:
+                    return pobj
+            else:
+                head = self.subjects.of_verb(cue, self.is_cue)
+                if head is not None:
+                    return head
+        return self._surface_head(cue)
+
+    def _inverted(self, cue: int) -> bool:
+        """ "…," said Name: the verb follows a comma or mark and a name follows it."""
+        tokens = self.parse.tokens
+        if cue == 0 or cue + 1 >= len(tokens) or tokens[cue - 1].text.isalnum():
+            return False
+        after = tokens[cue + 1]
+        titled = any(after.text.lower() == t[0] for t in self.lex.titles)
+        return (after.ent_type == "PERSON" or titled) and not self.inside[cue + 1]
+
+    def _surface_head(self, cue: int) -> int | None:
+        """Without a parse: the word right before the verb ("Alaa said"), else the words right
+        after it ("said Alaa", "according to Alaa")."""
+        tokens = self.parse.tokens
+        i = cue + (2 if tokens[cue].text.lower() == "according" else 1)
+        before = cue - 1
+        if i == cue + 1 and before >= 0 and tokens[before].text == ",":
+            before -= 1  # "her adviser, Jake Sullivan, said"
+            if tokens[before].pos != "PROPN":
+                before = -1
+        surface_word = before >= 0 and tokens[before].text.isalpha() and not self.inside[before]
+        if i == cue + 1 and surface_word:
+            return before
+        if i >= len(tokens) or not tokens[i].text[:1].isalnum() or self.inside[i]:
+            return None
+        last = i  # the last name word before a preposition or punctuation
+        while i + 1 < len(tokens) and not self.inside[i + 1]:
+            word = tokens[i + 1].text
+            if word.lower() in ("'s", "’s") or word.isspace():
+                i += 1
+                continue
+            stop = word.lower() in self.lex.name_stops or tokens[i + 1].pos == "ADP"
+            if stop or not word[:1].isalnum():
+                break
+            i += 1
+            if tokens[i].pos == "PROPN" or tokens[last].pos != "PROPN":
+                last = i
+        return last

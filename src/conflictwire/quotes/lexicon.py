@@ -1,0 +1,76 @@
+"""The quote stage's word lists, read from ``data/quotes/`` (each file names its source)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cue_forms: dict[str, str]  # any written form ("told") → its lemma ("tell")
+    weak_cues: frozenset[str]
+    titles: tuple[tuple[str, ...], ...]  # lower-cased token sequences, longest first
+    person_pronouns: frozenset[str]
+    other_pronouns: frozenset[str]
+    affiliation_prepositions: frozenset[str]
+    leading_words: frozenset[str]
+    name_stops: frozenset[str]
+    min_unattributed_words: int
+    cue_reach: int
+
+    def cue_lemma(self, word: str, lemma: str = "") -> str | None:
+        """The speech verb ``word`` is a form of, or None."""
+        return self.cue_forms.get(word.lower()) or self.cue_forms.get(lemma.lower())
+
+    def is_pronoun(self, word: str) -> bool:
+        low = word.lower()
+        return low in self.person_pronouns or low in self.other_pronouns
+
+
+def _data(name: str) -> str:
+    return resources.files("conflictwire").joinpath(f"data/quotes/{name}").read_text("utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    return [
+        line.rstrip("\n") for line in _data(name).splitlines() if line and not line.startswith("#")
+    ]
+
+
+def regular_forms(lemma: str) -> set[str]:
+    """say → says, sayed, saying…: enough for regular verbs; irregular ones are listed."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "ed", lemma + "ing", stem + "ed", stem + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        forms.add(lemma + "es")
+    return forms
+
+
+@cache
+def lexicon() -> Lexicon:
+    forms: dict[str, str] = {}
+    for line in _lines("cues.tsv"):
+        lemma, *irregular = line.split("\t")
+        for form in regular_forms(lemma) | set(irregular):
+            forms.setdefault(form, lemma)
+    titles = {tuple(t.lower().split()) for t in _lines("titles.tsv")}
+    words: dict[str, Any] = yaml.safe_load(_data("words.yaml"))
+    return Lexicon(
+        cue_forms=forms,
+        weak_cues=frozenset(words["weak_cues"]),
+        titles=tuple(sorted(titles, key=len, reverse=True)),
+        person_pronouns=frozenset(words["person_pronouns"]),
+        other_pronouns=frozenset(words["other_pronouns"]),
+        affiliation_prepositions=frozenset(words["affiliation_prepositions"]),
+        leading_words=frozenset(words["leading_words"]),
+        name_stops=frozenset(words["name_stops"]),
+        min_unattributed_words=int(words["min_unattributed_words"]),
+        cue_reach=int(words["cue_reach"]),
+    )

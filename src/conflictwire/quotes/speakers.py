@@ -1,0 +1,283 @@
+"""Speaker mentions: name, title and affiliation around a head word, and who a short name or a
+pronoun stands for in the article ("Alaa" → "Alaa Mohamed", "he" → the person last named).
+
+"said Major General Muhammad Khaddour with the Syrian army" → name ``Muhammad Khaddour``,
+title ``Major General`` (data/quotes/titles.tsv), affiliation ``Syrian army``; an appositive
+("Alaa Mohamed, a tribe force fighter") gives a title if it holds one and an affiliation from
+its other words. Unnamed sources ("a military source", "residents") are kept as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .lexicon import Lexicon
+from .parse import Parse
+
+NOT_PERSON = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+DESCRIPTION_SKIP = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"})
+PREPOSITIONS = frozenset({"for", "of", "with", "at", "in", "from", "on"})
+SURFACE_STOPS = frozenset({"to", "by", "in", "on", "at", "from", "with", "of", "and", "but"})
+APPOS_END = frozenset({",", ".", ";", ":", "who", "which", "that", "(", ")", "—", "–"})
+
+
+@dataclass(frozen=True)
+class SpeakerMention:
+    text: str
+    start: int
+    end: int
+    kind: str  # "person", "pronoun" or "description"
+    title: str | None = None
+    affiliation: str | None = None
+
+
+class Speakers:
+    def __init__(self, text: str, parse: Parse, lexicon: Lexicon, inside: list[bool]) -> None:
+        self.text, self.parse, self.lex, self.inside = text, parse, lexicon, inside
+        self.people: list[tuple[int, int]] = []  # spans of person names, in text order
+        for ent in parse.entities:
+            if ent.label == "PERSON" and not self._quoted(ent.start):
+                self.people.append(self._without_possessive(ent.start, ent.end))
+        self._described: dict[int, SpeakerMention] = {}
+
+    def _quoted(self, offset: int) -> bool:
+        return bool(self.parse.tokens) and self.inside[self.parse.index_at(offset)]
+
+    def _without_possessive(self, start: int, end: int) -> tuple[int, int]:
+        for suffix in ("'s", "’s"):
+            if self.text.endswith(suffix, start, end):
+                return start, end - len(suffix)
+        return start, end
+
+    # -- one mention ------------------------------------------------------------------------
+
+    def describe(self, head: int) -> SpeakerMention:
+        tokens = self.parse.tokens
+        tok = tokens[head]
+        if self.lex.is_pronoun(tok.text):
+            return SpeakerMention(tok.text, tok.start, tok.end, "pronoun")
+        ent = self.parse.entity_at(tok.start, tok.end)
+        label = ent.label if ent is not None else ""
+        known = any(tok.text in self.text[a:b].split() for a, b in self.people)
+        if label == "PERSON" or tok.pos == "PROPN" and (label not in NOT_PERSON or known):
+            return self._person(head)
+        return self._description(head)
+
+    def _person(self, head: int) -> SpeakerMention:
+        tokens = self.parse.tokens
+        lo = hi = head
+        while lo > 0 and self._name_word(lo - 1):
+            lo -= 1
+        while hi + 1 < len(tokens) and self._name_word(hi + 1):
+            hi += 1
+        title_end = self._title_at(lo, hi)
+        title = None
+        if title_end is not None and title_end < hi:
+            title, lo = self._span_text(lo, title_end), title_end + 1
+        else:
+            before = self._title_before(lo)
+            if before is not None:
+                title = self._span_text(before, lo - 1)
+        affiliation = self._affiliation_after(hi) or self._affiliation_before(lo, title)
+        appos_title, appos_affiliation = self._appositive(hi)
+        start, end = tokens[lo].start, tokens[hi].end
+        start, end = self._without_possessive(start, end)
+        return SpeakerMention(
+            self.text[start:end],
+            start,
+            end,
+            "person",
+            title or appos_title,
+            affiliation or appos_affiliation,
+        )
+
+    def _name_word(self, i: int) -> bool:
+        tok = self.parse.tokens[i]
+        return tok.pos == "PROPN" and not self.inside[i] and self.lex.cue_lemma(tok.text) is None
+
+    def _title_at(self, lo: int, hi: int) -> int | None:
+        """Index of the last token of the title the run ``lo..hi`` starts with, if any."""
+        words = [t.text.lower() for t in self.parse.tokens[lo : hi + 1]]
+        for title in self.lex.titles:
+            if tuple(words[: len(title)]) == title:
+                return lo + len(title) - 1
+        return None
+
+    def _title_before(self, lo: int) -> int | None:
+        """Start of a (lower-case) title written just before a name: "army spokesman Ali"."""
+        words = [t.text.lower() for t in self.parse.tokens[max(0, lo - 4) : lo]]
+        for title in self.lex.titles:
+            if len(title) <= len(words) and tuple(words[-len(title) :]) == title:
+                return lo - len(title)
+        return None
+
+    def _affiliation_after(self, hi: int) -> str | None:
+        """ "with the Syrian army" right after the name."""
+        tokens = self.parse.tokens
+        i = hi + 1
+        if i >= len(tokens) or tokens[i].text.lower() not in self.lex.affiliation_prepositions:
+            return None
+        if self.parse.has_deps and tokens[i].head not in range(hi - 5, hi + 1):
+            return None
+        return self._phrase(i + 1)
+
+    def _affiliation_before(self, lo: int, title: str | None) -> str | None:
+        """ "Syrian army" in "Syrian army spokesman Ali Mayhoub"."""
+        if title is None:
+            return None
+        start = lo - len(title.split()) - 1
+        j = start
+        tokens = self.parse.tokens
+        while j >= 0 and tokens[j].text[:1].isalnum() and not self.inside[j]:
+            if tokens[j].text.lower() in self.lex.leading_words or tokens[j].pos in ("VERB",):
+                break
+            if self.lex.cue_lemma(tokens[j].text) is not None:
+                break
+            j -= 1
+        return self._span_text(j + 1, start) if j + 1 <= start else None
+
+    def _appositive(self, hi: int) -> tuple[str | None, str | None]:
+        """ ", a spokesman for the Houthi movement," / ", a tribe force fighter who …"."""
+        tokens = self.parse.tokens
+        if hi + 2 >= len(tokens) or tokens[hi + 1].text != ",":
+            return None, None
+        i = hi + 2
+        words: list[int] = []
+        while i < len(tokens) and tokens[i].text.lower() not in APPOS_END and len(words) < 10:
+            if self.inside[i] or self.lex.cue_lemma(tokens[i].text, tokens[i].lemma):
+                return None, None
+            words.append(i)
+            i += 1
+        if not words or tokens[words[0]].text.lower() not in self.lex.leading_words:
+            return None, None
+        words = words[1:]
+        prep = next(
+            (n for n, j in enumerate(words) if tokens[j].text.lower() in PREPOSITIONS),
+            len(words),
+        )
+        head_words, after = words[:prep], words[prep + 1 :]
+        if prep < len(words) and tokens[words[prep]].text.lower() not in ("for", "of", "with"):
+            after = []  # "a surgeon at the hospital": a place, not an affiliation
+        title = None
+        for n in range(len(head_words)):
+            if self._title_at(head_words[n], head_words[-1]) == head_words[-1]:
+                title = self._span_text(head_words[n], head_words[-1])
+                head_words = head_words[:n]
+                break
+        else:
+            head_words = head_words[:-1]  # "fighter" in "tribe force fighter": a role, not a title
+        modifiers = [j for j in head_words if tokens[j].pos != "ADJ" or tokens[j].ent_type]
+        while modifiers and tokens[modifiers[-1]].text.lower() in ("'s", "’s"):
+            modifiers.pop()
+        if after:
+            return title, self._phrase(after[0])
+        if modifiers:
+            affiliation = self._span_text(modifiers[0], modifiers[-1])
+            generic = len(modifiers) == 1 and affiliation.islower()  # "the group's spokesman"
+            return title, None if generic else affiliation
+        return title, None
+
+    def _phrase(self, i: int) -> str | None:
+        """The noun phrase starting at token ``i``, without its determiner."""
+        tokens = self.parse.tokens
+        while i < len(tokens) and tokens[i].text.lower() in self.lex.leading_words:
+            i += 1
+        j = i
+        while j < len(tokens) and j - i < 6 and not self.inside[j]:
+            tok = tokens[j]
+            if tok.text.lower() in ("'s", "’s"):  # "Ukraine's southern forces"
+                j += 1
+                continue
+            if not tok.text[:1].isalnum() or tok.text.lower() in APPOS_END:
+                break
+            if tok.pos in ("VERB", "AUX", "ADP", "SCONJ") or self.lex.cue_lemma(tok.text):
+                break
+            j += 1
+        phrase = self._span_text(i, j - 1) if j > i else None
+        if phrase and not any(w[:1].isupper() for w in phrase.split()):
+            return None
+        return phrase
+
+    def _description(self, head: int) -> SpeakerMention:
+        tokens = self.parse.tokens
+        if self.parse.has_deps:
+            lo, hi = self.parse.subtree(head, DESCRIPTION_SKIP)
+            lo = max(lo, head - 8)
+            hi = min(hi, head + 6)
+        else:
+            lo = hi = head
+            while lo > 0 and tokens[lo - 1].text[:1].isalnum() and not self.inside[lo - 1]:
+                word = tokens[lo - 1].text.lower()
+                if self.lex.cue_lemma(word) or word in SURFACE_STOPS or head - lo >= 5:
+                    break
+                lo -= 1
+        while lo < hi and (not tokens[lo].text[:1].isalnum() or tokens[lo].dep == "cc"):
+            lo += 1
+        while hi > lo and "\n" in self.text[tokens[lo].start : tokens[hi].end]:
+            hi -= 1
+        start, end = tokens[lo].start, tokens[hi].end
+        return SpeakerMention(self.text[start:end], start, end, "description")
+
+    def _span_text(self, lo: int, hi: int) -> str:
+        return self.text[self.parse.tokens[lo].start : self.parse.tokens[hi].end]
+
+    # -- across the article -----------------------------------------------------------------
+
+    def resolve(self, mention: SpeakerMention) -> SpeakerMention:
+        """A short name, or he/she, as the article's full name for that person."""
+        if mention.kind == "pronoun":
+            if mention.text.lower() not in self.lex.person_pronouns:
+                return mention
+            before = [p for p in self.people if p[1] <= mention.start]
+            if not before:
+                return mention
+            start, end = before[-1]
+            named = SpeakerMention(self.text[start:end], start, end, "person")
+            return self.resolve(named)
+        if mention.kind != "person":
+            return mention
+        if (mention.start, mention.end) not in self.people:
+            self.people.append((mention.start, mention.end))
+            self.people.sort()
+        full = self._full_name(mention) or (mention.start, mention.end)
+        self.describe_name(full[0])
+        known = self._described.get(full[0])
+        title = mention.title or (known.title if known else None)
+        affiliation = mention.affiliation or (known.affiliation if known else None)
+        start, end = full
+        return replace(
+            mention,
+            text=self.text[start:end],
+            start=start,
+            end=end,
+            title=title,
+            affiliation=affiliation,
+        )
+
+    def _full_name(self, mention: SpeakerMention) -> tuple[int, int] | None:
+        words = set(mention.text.split())
+        longer = [
+            p
+            for p in self.people
+            if words < set(self.text[p[0] : p[1]].split())
+            and len(self.text[p[0] : p[1]].split()) > len(words)
+        ]
+        if not longer:
+            return None
+        before = [p for p in longer if p[1] <= mention.start]
+        return before[-1] if before else longer[0]
+
+    def remember(self, mention: SpeakerMention) -> None:
+        """Keep a full name's title and affiliation for its later short mentions."""
+        if mention.kind == "person" and (mention.title or mention.affiliation):
+            self._described.setdefault(mention.start, mention)
+
+    def describe_name(self, start: int) -> None:
+        """Describe the person named at ``start`` (a full name first met outside a quote's
+        attribution), so short mentions inherit its title and affiliation."""
+        if start in self._described or not self.parse.tokens:
+            return
+        head = self.parse.index_at(start)
+        while head + 1 < len(self.parse.tokens) and self._name_word(head + 1):
+            head += 1
+        self.remember(self._person(head))

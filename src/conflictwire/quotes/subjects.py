@@ -1,0 +1,100 @@
+"""The subject of a speech verb, and the clause a quotation is embedded in, from the parse.
+
+"…, adding that …" and "took a risk…, telling the crowd" take the subject of the verb above
+them; a subject inside quotation marks, or in another paragraph, is a misparse and is left
+to the surface fallback ("Alaa said" → Alaa; "said Alaa" → Alaa).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .parse import SUBJECTS, Parse
+
+INHERITS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl"})
+RELATIVE = frozenset({"who", "that", "which"})
+VERBS = frozenset({"VERB", "AUX"})
+
+
+class Subjects:
+    def __init__(self, text: str, parse: Parse, inside: list[bool]) -> None:
+        self.text, self.parse, self.inside = text, parse, inside
+
+    def of_verb(self, verb: int, is_cue: Callable[[int], bool] | None = None) -> int | None:
+        """The head word of the verb's subject: its own, else that of the nearest speech verb
+        above it, else one inherited through participles and coordination."""
+        tokens = self.parse.tokens
+        chain = [verb]
+        while len(chain) < 5 and tokens[chain[-1]].head != chain[-1]:
+            chain.append(tokens[chain[-1]].head)
+        own = self._subject(verb)
+        if own is not None:
+            return own
+        if is_cue is not None:
+            for v in chain[1:]:
+                if is_cue(v) and self._subject(v) is not None:
+                    return self._subject(v)
+        for below, v in zip(chain, chain[1:], strict=False):
+            if tokens[below].dep not in INHERITS:
+                break
+            subject = self._subject(v)
+            if subject is not None:
+                return subject
+        return None
+
+    def _subject(self, verb: int) -> int | None:
+        tokens = self.parse.tokens
+        subject = self.parse.child(verb, SUBJECTS)
+        if subject is None:
+            return None
+        if tokens[subject].text.lower() in RELATIVE:  # "an academic, who …, praising"
+            clause = verb
+            for _ in range(4):
+                if tokens[clause].dep == "relcl" or tokens[clause].head == clause:
+                    break
+                clause = tokens[clause].head
+            if tokens[clause].dep == "relcl":
+                subject = tokens[clause].head
+        if self.inside[subject] or self._paragraph_break(subject, verb):
+            return None
+        return subject
+
+    def _paragraph_break(self, a: int, b: int) -> bool:
+        tokens = self.parse.tokens
+        lo, hi = sorted((a, b))
+        return "\n" in self.text[tokens[lo].start : tokens[hi].end]
+
+    def governing(
+        self, start: int, end: int, is_cue: Callable[[int], bool]
+    ) -> tuple[int, int | None] | None:
+        """For a quotation embedded in a clause ("Reid called Trump a “spoiled brat”"): the
+        verb outside the marks that governs it, in its paragraph, and its subject (that of a
+        speech verb above it first: "Trump says parts of it are “negotiable”")."""
+        tokens, parse = self.parse.tokens, self.parse
+        inner = parse.between(start, end)
+        out = next((i for i in inner if not start <= tokens[tokens[i].head].start < end), None)
+        if out is None or tokens[out].head == out:
+            return None
+        node = tokens[out].head
+        for _ in range(6):
+            if self._paragraph_break(node, out):
+                return None
+            if not self.inside[node] and tokens[node].pos in VERBS:
+                return self._speech_above(node, is_cue) or (node, self.of_verb(node))
+            if tokens[node].head == node:
+                return None
+            node = tokens[node].head
+        return None
+
+    def _speech_above(self, verb: int, is_cue: Callable[[int], bool]) -> tuple[int, int] | None:
+        """The nearest speech verb at or above ``verb`` with a subject, and that subject."""
+        tokens = self.parse.tokens
+        for _ in range(5):
+            if is_cue(verb):
+                subject = self.of_verb(verb, is_cue)
+                if subject is not None:
+                    return verb, subject
+            if tokens[verb].head == verb:
+                return None
+            verb = tokens[verb].head
+        return None

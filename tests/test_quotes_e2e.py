@@ -1,0 +1,101 @@
+"""Quotes and claims through the real pipeline (spaCy, gazetteer) on short articles written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictwire.models import Article
+from conflictwire.pipeline import Pipeline
+from conflictwire.settings import Settings
+
+pytestmark = pytest.mark.e2e
+
+YEMEN = """\
+SANAA, March 3 (Wire) - Yemen's Houthi movement said on Sunday it had struck an oil depot in \
+Jizan with drones, the third such attack this month.
+
+"Our forces targeted the Aramco facilities in Jizan with six drones, and the hits were \
+accurate," said Brigadier General Yahya Saree, the group's military spokesman, in a televised \
+statement.
+
+Saree warned that further strikes would follow. "The operations will continue as long as the \
+aggression and the siege continue," he said.
+
+Residents of Jizan said they heard two loud explosions before dawn.
+
+Marib, about 120 kilometres east of Sanaa, has been contested for over three years.
+"""
+
+UKRAINE = """\
+Ukrainian troops repelled a Russian assault near Pokrovsk on Tuesday, the General Staff said.
+
+Colonel Oleksandr Shtupun, a spokesman for Ukraine's southern forces, told reporters: “The \
+enemy lost eleven armoured vehicles in one morning.
+
+“They keep attacking in small groups.”
+
+Shtupun added that Russian forces had used glide bombs against Kurakhove, 30 miles north of \
+Pokrovsk. Kramatorsk, 300 km west of Pokrovsk, was quiet.
+"""
+
+
+@pytest.fixture(scope="module")
+def articles() -> dict[str, Article]:
+    settings = Settings(published="2024-03-04")
+    texts = {"yemen": YEMEN, "ukraine": UKRAINE}
+    done = Pipeline(settings).run(Article(text=t, published="2024-03-04") for t in texts.values())
+    return dict(zip(texts, done, strict=True))
+
+
+def test_offsets_point_at_quotes_and_speakers(articles):
+    for article in articles.values():
+        assert article.quotes
+        for q in article.quotes:
+            assert article.text[q.start : q.end] == q.quote
+            if q.speaker_start is not None:
+                assert article.text[q.speaker_start : q.speaker_end] == q.speaker
+
+
+def test_inverted_attribution_with_rank_and_a_pronoun_later(articles):
+    quotes = [q for q in articles["yemen"].quotes if q.direct]
+    assert [q.speaker for q in quotes] == ["Yahya Saree", "Yahya Saree"]
+    assert all(q.speaker_title == "Brigadier General" for q in quotes)
+    assert [q.cue for q in quotes] == ["said", "said"]
+    assert quotes[0].event_index is not None  # it names Jizan, where the strike was
+
+
+def test_indirect_speech_and_unnamed_sources(articles):
+    indirect = {q.quote: q for q in articles["yemen"].quotes if not q.direct}
+    assert indirect["further strikes would follow"].speaker == "Yahya Saree"
+    residents = indirect["they heard two loud explosions before dawn"]
+    assert residents.speaker == "Residents of Jizan"
+
+
+def test_a_quotation_over_two_paragraphs_with_a_colon_attribution(articles):
+    first, second = [q for q in articles["ukraine"].quotes if q.direct]
+    assert first.quote == "The enemy lost eleven armoured vehicles in one morning."
+    assert second.quote == "They keep attacking in small groups."
+    for quote in (first, second):
+        assert quote.speaker == "Oleksandr Shtupun"
+        assert quote.speaker_title == "Colonel"
+        assert quote.speaker_affiliation == "Ukraine's southern forces"
+        assert quote.cue == "told"
+
+
+def test_distances_checked_against_the_gazetteer(articles):
+    (marib,) = [c for c in articles["yemen"].claims if c.kind == "distance"]
+    assert (marib.object, marib.stated_bearing, marib.verdict) == ("Sanaa", "E", "consistent")
+    assert abs(marib.measured_km - 120) < 10
+    ukraine = {c.text: c for c in articles["ukraine"].claims if c.kind == "distance"}
+    # Kurakhove is not among the gazetteer's places: nothing to measure.
+    assert ukraine["30 miles north of Pokrovsk"].verdict == "unverifiable"
+    # Kramatorsk lies about 60 km north-east of Pokrovsk, not 300 km west.
+    kramatorsk = ukraine["300 km west of Pokrovsk"]
+    assert kramatorsk.subject == "Kramatorsk" and kramatorsk.verdict == "inconsistent"
+
+
+def test_durations_and_counts(articles):
+    claims = {(c.kind, c.text): c for c in articles["yemen"].claims}
+    assert claims[("duration", "for over three years")].value == 3
+    assert claims[("count", "six drones")].unit == "drones"
