@@ -60,38 +60,69 @@ def geo(gold: str, limit: int | None, as_json: bool, settings: Settings) -> None
 
 @evaluate.command()
 @gold_options
-def events(gold: str, limit: int | None, as_json: bool, settings: Settings) -> None:
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder of the articles a corpus gold file names (default: the bundled sample corpus).",
+)
+@click.option("--confusion", is_flag=True, help="Print the whole sub-type confusion table.")
+def events(
+    gold: str,
+    limit: int | None,
+    as_json: bool,
+    settings: Settings,
+    corpus_dir: str | None,
+    confusion: bool,
+) -> None:
     """Event type, sub-type, location (25 km), actor1, date and fatalities on GOLD (JSONL).
 
-    With --json, the confusion table (gold sub-type -> predicted -> count) is included."""
+    GOLD is either ACLED-style notes (``text`` and ``gold`` per line, as in shared/devdata) or a
+    corpus gold file naming articles by ``origin`` (as tests/gold/sample_gold.jsonl); for the
+    latter the false-positive rate on articles that report no event is given too. With --json,
+    the confusion table (gold sub-type -> predicted -> count) is included."""
+    from ..evaluate.corpus import is_corpus_gold
     from ..evaluate.events import score_events
     from ..pipeline import Pipeline
 
     with resource_errors():
-        scores = score_events(processed(Pipeline(settings), gold, limit, "evaluate events"))
-    summary = scores.summary()
+        pipeline = Pipeline(settings)
+        if is_corpus_gold(gold):
+            corpus = _score_corpus(pipeline, gold, corpus_dir, limit)
+            summary, scores = corpus.summary(), corpus.events
+        else:
+            scores = score_events(processed(pipeline, gold, limit, "evaluate events"))
+            summary = scores.summary()
     if as_json:
         click.echo(json.dumps({**summary, "confusion": scores.confusion()}, indent=2))
         return
     for key, value in summary.items():
-        click.echo(f"{key:>16}: {value}")
+        click.echo(f"{key:>28}: {value}")
+    if confusion:
+        click.echo("confusion (gold -> predicted: count):")
+        for gold_type, row in scores.confusion().items():
+            for predicted, count in sorted(row.items(), key=lambda kv: -kv[1]):
+                click.echo(f"  {gold_type} -> {predicted}: {count}")
+        return
     click.echo("top confusions (gold -> predicted: count):")
     for gold_type, predicted, count in scores.top_confusions():
         click.echo(f"  {gold_type} -> {predicted}: {count}")
 
 
-@evaluate.command()
-@gold_options
-def quotes(gold: str, limit: int | None, as_json: bool, settings: Settings) -> None:
-    """Direct-quote recall, named-speaker accuracy and indirect-quote recall on GOLD (JSONL)."""
-    from ..evaluate.quotes import score_quotes
-    from ..pipeline import Pipeline
+def _score_corpus(pipeline: Any, gold: str, corpus_dir: str | None, limit: int | None) -> Any:
+    from ..demo import sample_corpus
+    from ..evaluate.corpus import corpus_articles, pair_with_gold, read_corpus_gold, score_corpus
 
-    with resource_errors():
-        summary = score_quotes(processed(Pipeline(settings), gold, limit, "evaluate quotes"))
-    summary_dict = summary.summary()
-    if as_json:
-        click.echo(json.dumps(summary_dict, indent=2))
-        return
-    for key, value in summary_dict.items():
-        click.echo(f"{key:>22}: {value}")
+    root = Path(corpus_dir) if corpus_dir else sample_corpus()
+    records = read_corpus_gold(gold)
+    articles = corpus_articles(root, pipeline.settings)[:limit]
+    processed_articles = progress(pipeline.run(articles), desc="evaluate events")
+    gazetteer = pipeline.resources.gazetteer
+
+    def locate(geonameid: int) -> tuple[float, float] | None:
+        place = gazetteer.get(geonameid)
+        if place is None or place.latitude is None or place.longitude is None:
+            return None
+        return place.latitude, place.longitude
+
+    return score_corpus(pair_with_gold(processed_articles, records, root), locate)
