@@ -96,3 +96,18 @@ def test_the_capital_is_the_town_of_the_province_name_not_the_largest(pipeline):
     text = "On 10 March 2024, the army shelled villages across Sagaing region, a monitor said."
     event = first_event(run(pipeline, text))
     assert event.location == "Sagaing"  # Kalemyo is larger, Sagaing the capital
+
+
+def test_a_direction_word_opening_a_longer_name_is_no_place(pipeline):
+    text = "On 13 March 2024, an IED exploded in Eastern Maliha in Daraa governorate."
+    found = by_mention(run(pipeline, text).places)
+    assert "Eastern" not in found  # not Uganda's Eastern Region
+    assert found["Daraa governorate"].country_code == "SY"
+
+
+def test_a_city_word_after_a_name_keeps_all_its_readings(pipeline):
+    # the index has a "Salem City" in Virginia; "Salem city" here is the Indian one
+    text = "On 14 March 2024, students protested in Salem city (Salem district, Tamil Nadu)."
+    found = by_mention(run(pipeline, text).places)
+    assert found["Salem"].country_code == "IN"
+    assert found["Salem"].feature == "populated_place"

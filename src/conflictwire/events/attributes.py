@@ -162,6 +162,7 @@ def event_place(
         key = (
             0 if _coherent(article, place, alone=False) else 1,
             1 if _misplaced(article, place) else 0,
+            1 if _names_a_body(article.text, place) else 0,
             1 if specificity >= BROAD else 0,
             0 if _coherent(article, place) else 1,
             0 if _in_sentence(sentences, place, trigger) else 1,
@@ -175,6 +176,16 @@ def event_place(
         if best is None or key < best[0]:
             best = (key, place)
     return best[1] if best else None
+
+
+def _names_a_body(text: str, place: Place) -> bool:
+    """Whether the place names an organisation or building: "Periyar University", "Fargo
+    Police" - the event is where the body is only as a last resort."""
+    from ..places.rules import default_rules
+
+    following = text[place.end : place.end + 30].split()
+    word = following[0].strip(",.;:()") if following else ""
+    return word[:1].isupper() and word.lower() in default_rules().org_suffixes
 
 
 # "retook the desert town of al-Qaryatayn", "shelled Homs": the place is what the trigger acts on.

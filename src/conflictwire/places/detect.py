@@ -89,7 +89,8 @@ def detect(
 ) -> list[Mention]:
     """Mentions from the gazetteer matches that pass the capitalisation and entity filters."""
     doc = _Doc(text, view)
-    chosen = longest_matches([m for m in matches if _capitalised(text[m.start : m.end], rules)])
+    named = [m for m in matches if _capitalised(text[m.start : m.end], rules)]
+    chosen = longest_matches(_without_generic_tails(text, named))
     for match in chosen:
         if text[match.start : match.end].lower() not in rules.common_words:
             doc.place_tokens.update(doc.token_range(match.start, match.end))
@@ -99,6 +100,22 @@ def detect(
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+GENERIC_TAILS = ("city", "town", "village")
+
+
+def _without_generic_tails(text: str, matches: list[NameMatchLike]) -> list[NameMatchLike]:
+    """Drop "Salem city" (an index entry "Salem City") where "Salem" matches too: the lowercase
+    word says what kind of place it is, and the name alone has all the readings."""
+    starts = {(m.start, m.end) for m in matches}
+    kept = []
+    for m in matches:
+        head, _, tail = text[m.start : m.end].rpartition(" ")
+        if tail in GENERIC_TAILS and (m.start, m.start + len(head)) in starts:
+            continue
+        kept.append(m)
+    return kept
 
 
 def _judge(doc: _Doc, match: NameMatchLike, rules: PlaceRules) -> Mention | None:
@@ -133,6 +150,10 @@ def _judge(doc: _Doc, match: NameMatchLike, rules: PlaceRules) -> Mention | None
         return None
     if label != "GPE" and len(span) == 1 and doc.word(span.start) in rules.common_words:
         return None
+    if len(span) == 1 and doc.word(span.start) in rules.common_words | rules.direction_words:
+        following = doc.tokens[span.stop] if span.stop < len(doc.tokens) else None
+        if following is not None and following.pos == "PROPN" and following.text[:1].isupper():
+            return None  # "Eastern Maliha", "North Okkalapa": the head of a longer name
     strong = (
         label in rules.place_labels
         or cue is not None
