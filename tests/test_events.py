@@ -59,6 +59,11 @@ def _first(text: str, **kw: object) -> Event:
             "Remote explosive/landmine/IED",
         ),
         (
+            "Resistance fighters carried out a mine attack on an army convoy near Myinmu.",
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        ),
+        (
             "A suicide bomber blew himself up at a market in Mogadishu.",
             "Explosions/Remote violence",
             "Suicide bomb",

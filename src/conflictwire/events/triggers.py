@@ -92,7 +92,7 @@ def match_at(words: list[Word], i: int, pattern: Pattern) -> int | None:
 
 
 def _all_hits(words: list[Word], rules: EventRules) -> list[Hit]:
-    found: list[tuple[int, Hit]] = []
+    found: list[tuple[int, bool, Hit]] = []
     index = rules.pattern_index()
     for i, word in enumerate(words):
         for key in word.keys:
@@ -102,12 +102,13 @@ def _all_hits(words: list[Word], rules: EventRules) -> list[Hit]:
                     continue
                 size = sum(1 for w in pattern if w != GAP)
                 hit = Hit(sub_type, strong, word.start, words[end - 1].end, i, end - 1, word.token)
-                found.append((size, hit))
-    # Longest first, then strong before weak, then higher rank: each word serves one trigger.
-    found.sort(key=lambda p: (-p[0], not p[1].strong, -rules.sub_type(p[1].sub_type).rank))
+                found.append((size, GAP in pattern, hit))
+    # Longest first, an unbroken phrase before one with a gap ("mine attack" before "attack ...
+    # convoy"), then strong before weak, then higher rank: each word serves one trigger.
+    found.sort(key=lambda p: (-p[0], p[1], not p[2].strong, -rules.sub_type(p[2].sub_type).rank))
     taken: set[int] = set()
     kept: list[Hit] = []
-    for _, hit in found:
+    for _, _, hit in found:
         positions = set(range(hit.first, hit.last + 1))
         if positions & taken:
             continue
