@@ -3,8 +3,14 @@ these tests."""
 
 from __future__ import annotations
 
-import pytest
+import json
+import re
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from conflictwire.cli import main
 from conflictwire.models import Article
 from conflictwire.pipeline import Pipeline
 from conflictwire.settings import Settings
@@ -99,3 +105,18 @@ def test_durations_and_counts(articles):
     claims = {(c.kind, c.text): c for c in articles["yemen"].claims}
     assert claims[("duration", "for over three years")].value == 3
     assert claims[("count", "six drones")].unit == "drones"
+
+
+def test_readme_quote_and_claim_example_is_what_extract_prints():
+    root = Path(__file__).resolve().parents[1]
+    section = (root / "README.md").read_text(encoding="utf-8").split("## Quotes and claims")[1]
+    command = re.search(r"conflictwire extract (\S+)", section)
+    shown = json.loads(re.search(r"```json\n(.*?)```", section, flags=re.S).group(1))
+    assert command is not None
+    result = CliRunner().invoke(
+        main, ["extract", str(root / command.group(1)), "--published", "2017-10-22"]
+    )
+    record = json.loads(result.stdout)
+    distances = [c for c in record["claims"] if c["kind"] == "distance"]
+    quote = {k: v for k, v in record["quotes"][0].items() if k != "event_index"}
+    assert shown == {"quote": quote, "claim": distances[0]}
