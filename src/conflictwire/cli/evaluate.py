@@ -126,3 +126,20 @@ def _score_corpus(pipeline: Any, gold: str, corpus_dir: str | None, limit: int |
         return place.latitude, place.longitude
 
     return score_corpus(pair_with_gold(processed_articles, records, root), locate)
+
+
+@evaluate.command()
+@gold_options
+def quotes(gold: str, limit: int | None, as_json: bool, settings: Settings) -> None:
+    """Direct-quote recall, named-speaker accuracy and indirect-quote recall on GOLD (JSONL)."""
+    from ..evaluate.quotes import score_quotes
+    from ..pipeline import Pipeline
+
+    with resource_errors():
+        summary = score_quotes(processed(Pipeline(settings), gold, limit, "evaluate quotes"))
+    summary_dict = summary.summary()
+    if as_json:
+        click.echo(json.dumps(summary_dict, indent=2))
+        return
+    for key, value in summary_dict.items():
+        click.echo(f"{key:>22}: {value}")
