@@ -23,7 +23,7 @@ pytestmark = pytest.mark.e2e
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_94b7f26e35b82732.txt"
 GOLD = Path(__file__).parent / "gold" / "sample_gold.jsonl"
 AS_SUKHNAH = 172425
-NO_EVENT_CEILING = 0.25  # events found per article the gold says has none (measured 0.0)
+NO_EVENT_CEILING = 0.25  # events found per article the gold says has none (measured 0.21)
 TYPE_FLOOR = 0.78  # share of gold articles whose first event type we match (measured 0.83)
 SUB_TYPE_FLOOR = 0.75  # the same for the sub-event type (measured 0.80)
 

@@ -142,7 +142,7 @@ def test_a_protest_against_a_killing_stays_a_protest() -> None:
 
 def test_recapture_by_state_forces_regains_territory() -> None:
     text = "The Syrian army recaptured al-Qaryatayn from Islamic State."
-    article = _article(text)
+    article = _article(text, places=[_place(text, "al-Qaryatayn")])
     article.actors = [
         ActorMention(4, 15, "Syrian army", "Military Forces of Syria", "State forces", "SY"),
         ActorMention(44, 58, "Islamic State", "Islamic State", "Rebel group", None),

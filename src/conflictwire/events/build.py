@@ -17,9 +17,10 @@ from .attributes import (
     published_date,
     sentence_dates,
 )
+from .background import names_ground
 from .classify import TERRITORY, choose_sub_type, territory_by_actor
 from .rules import EventRules
-from .triggers import Hit, armed_target, taker_after
+from .triggers import Hit, armed_target, sentence_words, taker_after
 
 # Confidence: a documented sum, not a probability. A strong trigger starts at 0.55, a weak one
 # at 0.3; each attribute read from the event's own sentences adds its share.
@@ -48,6 +49,8 @@ def build_event(
     sentence = article.nlp.sentence_of(trigger.start) or spans[0]
     tspan = (trigger.start, trigger.end)
     actor1, actor2 = actors_near(article, sentence, tspan)
+    if sub_type in TERRITORY and not _territory_reported(article, sentence, trigger, rules):
+        return None
     if taker_after(article.nlp, article.text, sentence, trigger, rules):
         actor1, actor2 = _taker(article, sentence, trigger, actor1, actor2)
     if sub_type in TERRITORY and trigger.sub_type == WITHDRAWAL:
@@ -104,6 +107,22 @@ def _other(
         ),
         None,
     )
+
+
+def _territory_reported(article: Article, sentence: Span, trigger: Hit, rules: EventRules) -> bool:
+    """A change of territory names a place or ground in its sentence, and "fell to" names who
+    took it: "the pound fell to a record low" and "the attack took over" are no such change."""
+    places = [
+        p for p in article.places if sentence[0] <= p.start < sentence[1] and p.feature != "demonym"
+    ]
+    assert article.nlp is not None
+    if not places and not names_ground(sentence_words(article.nlp, article.text, sentence)):
+        return False
+    if not taker_after(article.nlp, article.text, sentence, trigger, rules):
+        return True
+    following = article.text[trigger.end : sentence[1]].split()
+    named = bool(following) and following[0][:1].isupper()  # "fell to Islamic State"
+    return named or any(trigger.end <= a.start < sentence[1] for a in article.actors)
 
 
 def _taker(

@@ -134,9 +134,11 @@ def build_rules(types: dict[str, Any], triggers: dict[str, Any]) -> EventRules:
 
 
 def _context(triggers: dict[str, Any], key: str, read: Any) -> dict[str, Any]:
-    """Context-bound triggers, by sub-type (only protests have them for now)."""
+    """Context-bound triggers, by sub-type: protests, and interventions in them."""
     section = triggers.get("protest_context")
-    return {"Peaceful protest": read(section[key])} if section else {}
+    if not section:
+        return {}
+    return {name: read(section[key]) for name in ("Peaceful protest", "Protest with intervention")}
 
 
 @cache

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import NlpView, Span, Token
+from .background import reported
 from .rules import GAP, MAX_GAP, EventRules, Pattern, stem
 
 PROTEST = "Peaceful protest"
@@ -168,7 +169,7 @@ def find_triggers(view: NlpView, text: str, span: Span, rules: EventRules) -> li
         and not _month(text, h, span)
         and not _in_name(view, text, h, span)
     ]
-    return [
+    kept = [
         h
         for h in hits
         if not _cue_before(words, h.first, rules.cancel_cues, rules.cancel_window)
@@ -176,6 +177,7 @@ def find_triggers(view: NlpView, text: str, span: Span, rules: EventRules) -> li
         and _has_context(words, h, rules)
         and not _intended(view, h, rules)
     ]
+    return reported(view, words, kept)
 
 
 def _has_context(words: list[Word], hit: Hit, rules: EventRules) -> bool:
@@ -204,13 +206,14 @@ INTENT_DEPTH = 3  # heads walked up from a trigger to find a verb of intent
 
 
 def _intended(view: NlpView, hit: Hit, rules: EventRules) -> bool:
-    """Whether the parse puts the trigger under a verb of intent ("vowed to ... liberate")."""
+    """Whether the parse puts the trigger under a verb of intent ("vowed to ... liberate",
+    "called for the withdrawal of troops")."""
     if view.model == "fake" or not rules.intent_heads:
         return False
     index = hit.token
     for _ in range(INTENT_DEPTH):
         token = view.tokens[index]
-        if token.dep not in ("xcomp", "advcl", "conj") or token.head == index:
+        if token.dep not in ("xcomp", "advcl", "conj", "pobj", "prep") or token.head == index:
             return False
         index = token.head
         head = view.tokens[index]

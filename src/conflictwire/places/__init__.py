@@ -236,11 +236,7 @@ def _supported(
     """A weakly evidenced proper noun is a place if the article backs that reading."""
     if mention.key in confirmed:
         return True
-    if mention.label == "ORG":  # "El Fasher" tagged ORG: only where its country is in play,
-        # or where the name is a prominent place's alone ("shelled Mariupol")
-        only = options[0] if len({c.geonameid for c in options}) == 1 else None
-        if only is not None and only.feature == "populated_place" and _prominent(only, rules):
-            return True
+    if mention.label == "ORG":  # "El Fasher" tagged ORG: only where its country is in play
         return any(
             _prominent(c, rules) and context.country_share(c.country_code) > 0 for c in options
         )

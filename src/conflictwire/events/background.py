@@ -1,0 +1,174 @@
+"""Triggers that report no event: disasters, court cases, figures of speech, trends, background.
+
+The word lists are data (``data/events/not_events.yaml``). Checks that read the parse are
+skipped for views without one (the test fakes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+from ..models import NlpView
+from .rules import Pattern, compile_pattern, stem
+
+if TYPE_CHECKING:
+    from .triggers import Hit, Word
+
+CAUSE_PREPOSITIONS = {"in", "by", "from", "during", "after"}
+# What a sentence about a court case may still report: arrests, and protests about the case.
+COURT_EXEMPT = {
+    "Arrests",
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+    "Violent demonstration",
+}
+
+
+@dataclass(frozen=True)
+class NotEvents:
+    natural_causes: frozenset[str]
+    court_words: tuple[Pattern, ...]
+    figurative: frozenset[str]
+    trend_cues: tuple[Pattern, ...]
+    conflict_nouns: frozenset[str]
+    verbs_only: frozenset[str]
+    territory_objects: tuple[Pattern, ...]
+
+
+@cache
+def not_events() -> NotEvents:
+    path = resources.files("conflictwire").joinpath("data/events/not_events.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def stems(name: str) -> frozenset[str]:
+        return frozenset(stem(str(w)) for w in data[name])
+
+    def patterns(name: str) -> tuple[Pattern, ...]:
+        return tuple(compile_pattern(str(w)) for w in data[name])
+
+    return NotEvents(
+        natural_causes=stems("natural_causes"),
+        court_words=patterns("court_words"),
+        figurative=stems("figurative"),
+        trend_cues=patterns("trend_cues"),
+        conflict_nouns=stems("conflict_nouns"),
+        verbs_only=stems("verbs_only"),
+        territory_objects=patterns("territory_objects"),
+    )
+
+
+def reported(view: NlpView, words: list[Word], hits: list[Hit]) -> list[Hit]:
+    """The hits that report an event, given their sentence's words."""
+    from .triggers import match_at
+
+    rules = not_events()
+
+    def holds(cues: tuple[Pattern, ...]) -> bool:
+        return any(match_at(words, i, c) is not None for i in range(len(words)) for c in cues)
+
+    if holds(rules.trend_cues):
+        return []
+    court = holds(rules.court_words)
+    return [
+        h
+        for h in hits
+        if not (court and h.sub_type not in COURT_EXEMPT)
+        and not _figurative(words, h, rules)
+        and not _verb_expected(view, words, h, rules)
+        and not _natural_cause(view, h, rules)
+        and not _describes_a_conflict(view, h, rules)
+        and not _undated_since(view, h)
+    ]
+
+
+def names_ground(words: list[Word]) -> bool:
+    """Whether a sentence's words name ground that can change hands ("the town", "positions")."""
+    from .triggers import match_at
+
+    cues = not_events().territory_objects
+    return any(match_at(words, i, c) is not None for i in range(len(words)) for c in cues)
+
+
+def _figurative(words: list[Word], hit: Hit, rules: NotEvents) -> bool:
+    return hit.first > 0 and bool(words[hit.first - 1].keys & rules.figurative)
+
+
+def _verb_expected(view: NlpView, words: list[Word], hit: Hit, rules: NotEvents) -> bool:
+    """ "cuts to road building", "cross-border strikes": a verb pattern read off a noun or an
+    adjective."""
+    token = view.tokens[hit.token]
+    first = words[hit.first].keys
+    return bool(first & rules.verbs_only) and token.pos not in ("VERB", "AUX", "")
+
+
+def _parsed(view: NlpView) -> bool:
+    return view.model != "fake"
+
+
+def _lemma(view: NlpView, index: int) -> str:
+    token = view.tokens[index]
+    return stem(token.lemma or token.text)
+
+
+def _children(view: NlpView, index: int) -> list[int]:
+    return [i for i, t in enumerate(view.tokens) if t.head == index and i != index]
+
+
+def _natural_cause(view: NlpView, hit: Hit, rules: NotEvents) -> bool:
+    """ "Floods have killed 31", "were killed in a landslide", "fires destroyed shelters"."""
+    if not _parsed(view):
+        return False
+    for child in _children(view, hit.token):
+        dep = view.tokens[child].dep
+        if dep in ("nsubj", "nsubjpass") and _lemma(view, child) in rules.natural_causes:
+            return True
+        if dep in ("prep", "agent") and view.tokens[child].text.lower() in CAUSE_PREPOSITIONS:
+            objects = [g for g in _children(view, child) if view.tokens[g].dep == "pobj"]
+            if any(_lemma(view, g) in rules.natural_causes for g in objects):
+                return True
+    return False
+
+
+WAR_TOLL_DEPTH = 4  # heads walked up from a trigger to the verb whose subject may be "the war"
+
+
+def _describes_a_conflict(view: NlpView, hit: Hit, rules: NotEvents) -> bool:
+    """ "The war, fought between ...": a trigger that only qualifies a war or conflict; "The war
+    has killed hundreds of thousands through fighting": a war's toll."""
+    if not _parsed(view):
+        return False
+    token = view.tokens[hit.token]
+    if token.dep in ("acl", "relcl") and _lemma(view, token.head) in rules.conflict_nouns:
+        return True
+    index = hit.token
+    for _ in range(WAR_TOLL_DEPTH):
+        subjects = [c for c in _children(view, index) if view.tokens[c].dep == "nsubj"]
+        if any(_lemma(view, c) in rules.conflict_nouns for c in subjects):
+            return True
+        token = view.tokens[index]
+        if token.dep not in ("pobj", "prep", "dobj", "conj") or token.head == index:
+            return False
+        index = token.head
+    return False
+
+
+def _undated_since(view: NlpView, hit: Hit) -> bool:
+    """ "since Hamas took control of the strip": a state's undated origin, not an event. With a
+    date ("since it fell to ISIS in May 2015") the past event is coded."""
+    if not _parsed(view):
+        return False
+    marks = [c for c in _children(view, hit.token) if view.tokens[c].dep == "mark"]
+    if not any(view.tokens[c].text.lower() == "since" for c in marks):
+        return False
+    sentence = view.sentence_of(view.tokens[hit.token].start)
+    if sentence is None:
+        return True
+    return not any(
+        e.label == "DATE" and sentence[0] <= e.start < sentence[1] for e in view.entities
+    )

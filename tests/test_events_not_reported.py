@@ -1,0 +1,83 @@
+"""Sentences that use event words without reporting an ACLED event, and their near twins that
+do report one. Texts we wrote; the real spaCy model, since several rules read the parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictwire.models import Article
+from conflictwire.pipeline import Pipeline
+from conflictwire.settings import Settings
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(Settings())
+
+
+def sub_types(pipeline: Pipeline, text: str) -> list[str]:
+    article = Article(text=text, language="en", published="2024-05-20")
+    (done,) = pipeline.run([article])
+    return [e.sub_event_type for e in done.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a disaster's toll
+        "Floods have killed at least 31 people in Beledweyne since Friday, officials said.",
+        "Seven people were killed in a landslide near Hpakant on Sunday.",
+        # a court case: the crimes tried are no new event
+        "A court in Bogota sentenced two former militiamen to 40 years for the killings of "
+        "civilians in Uraba.",
+        # figures of speech
+        "The policy clash between the two ministers delayed the budget in Baghdad.",
+        "The governor of Kassala died of a heart attack on Monday.",
+        # a trend, not an incident
+        "Aid agencies said fighting in Shan State has spread over the past year.",
+        # a war described, or its toll
+        "The war, fought between federal forces and Tigrayan forces, ended in 2022.",
+        # an undated origin
+        "Israel has restricted imports since Hamas took control of the Gaza Strip.",
+        # words of territory that are not about territory
+        "DAMASCUS (Wire) - The Syrian pound fell to a record low on Wednesday, traders said.",
+        "Shakhtar's attack took over after the restart and won the match.",
+        # words of protest or clashes that are not about either
+        "Niger announced cuts to road building in Tillaberi to pay for new drones.",
+        "Cross-border strikes largely stopped after the truce in Saada.",
+        "Speakers in Mekelle called for the withdrawal of Eritrean troops.",
+        "Talks in Muscat ended without a deal on turning the informal ceasefire into a roadmap.",
+    ],
+)
+def test_no_event_is_coded(pipeline, text):
+    assert sub_types(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Gunmen killed at least 31 villagers in Beledweyne on Friday.", "Attack"),
+        (
+            "Police arrested two men after a court in Bogota sentenced their leader.",
+            "Arrests",
+        ),
+        (
+            "Relatives protested outside the court in La Paz against the sentence.",
+            "Peaceful protest",
+        ),
+        (
+            "Fighting broke out between the army and the TNLA in Shan State on Sunday.",
+            "Armed clash",
+        ),
+        (
+            "Residents have left the town of al-Sukhnah since it fell in the hands of ISIS in "
+            "May 2015.",
+            "Non-state actor overtakes territory",
+        ),
+        ("The two sides agreed to a ceasefire in Juba on Sunday.", "Agreement"),
+    ],
+)
+def test_the_twins_that_report_an_event_are_coded(pipeline, text, sub_type):
+    assert sub_type in sub_types(pipeline, text)
