@@ -111,3 +111,27 @@ def test_a_city_word_after_a_name_keeps_all_its_readings(pipeline):
     found = by_mention(run(pipeline, text).places)
     assert found["Salem"].country_code == "IN"
     assert found["Salem"].feature == "populated_place"
+
+
+def test_a_district_named_after_its_town_is_the_town_not_its_province(pipeline):
+    # "Deir al-Zour province" means the province; "Al Amadiya district" is the town's district
+    text = "On 15 March 2024, warplanes struck PKK positions in Al Amadiya district of Duhok."
+    found = by_mention(run(pipeline, text).places)
+    assert found["Al Amadiya"].feature == "populated_place"
+    assert found["Al Amadiya"].country_code == "IQ"
+
+
+def test_arabic_names_ending_in_ah_are_found_without_the_h(pipeline):
+    text = "On 16 March 2024, clashes erupted near Sukhna and in Hasaka, monitors said."
+    found = by_mention(run(pipeline, text).places)
+    assert found["Sukhna"].geonameid == 172425
+    assert found["Hasaka"].country_code == "SY"
+
+
+def test_a_place_qualified_after_a_unit_word_is_the_event_location(pipeline):
+    text = (
+        "On 17 March 2024, in the rural area of Caruaru municipality (Pernambuco), gunmen shot "
+        "and killed a farmer at the Campo Novo farm."
+    )
+    event = first_event(run(pipeline, text))
+    assert event.location == "Caruaru"

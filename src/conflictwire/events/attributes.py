@@ -249,27 +249,44 @@ def _in_parentheses(article: Article, place: Place) -> bool:
     return any(0 <= at - p.end <= UNIT_WORD_CHARS for p in article.places if p is not place)
 
 
+# "Caruaru municipality (Pernambuco)", "Hubballi town (Dharwad district, Karnataka)": a unit word
+# may stand between a place and the units that qualify it.
+QUALIFIER = re.compile(
+    r"\s*(?:(?:town|city|village|municipality|district|sub-district|subdistrict|township|county|"
+    r"province|region|governorate|area|commune|department|locality|kebele|woreda|tehsil|upazila|"
+    r"parish|ward|camp)\s*)?[(,]\s*"
+)
+QUALIFIER_GAP = 2  # characters a qualifying unit may start after the "(" or ","
+
+
+def _qualifiers(article: Article, place: Place) -> list[Place]:
+    """The places written right after a place as its units: "X (Y, Z)", "X town (Y)", "X, Y"."""
+    found = QUALIFIER.match(article.text, place.end)
+    if found is None:
+        return []
+    first = found.end()
+    closing = article.text.find(")", first) if "(" in found.group() else -1
+    end = closing if closing >= 0 else first + QUALIFIER_GAP
+    return [p for p in article.places if p is not place and first <= p.start <= max(end, first + 1)]
+
+
 def _is_qualified(article: Article, place: Place) -> bool:
     """Whether a unit containing the place follows it: "Ann Arbor (Michigan)", "Ensenada, Baja
-    California"."""
-    after = article.text[place.end : place.end + 3]
-    if not re.match(r"\s*[(,]", after):
-        return False
-    return any(
-        0 < p.start - place.end <= 3 and _contains(p, place)
-        for p in article.places
-        if p is not place
-    )
+    California", "Caruaru municipality (Pernambuco)"."""
+    return any(_contains(p, place) for p in _qualifiers(article, place))
 
 
 def _misplaced(article: Article, place: Place) -> bool:
-    """Whether the place is qualified by a province of its country that does not contain it:
-    "Benito Juarez, Nuevo Leon" read as a Benito Juarez of another state (a namesake)."""
-    if place.admin1 is None or not re.match(r"\s*[(,]", article.text[place.end : place.end + 3]):
+    """Whether the place is qualified by units of its country that do not contain it: "Benito
+    Juarez, Nuevo Leon" read as a Benito Juarez of another state, "Kanker Khera (Mawana, Meerut
+    district, UP)" read as the Kanker of another state (a namesake)."""
+    if place.admin1 is None:
         return False
-    units = [p for p in article.places if p is not place and 0 < p.start - place.end <= 3]
-    units = [u for u in units if u.feature == "admin1" and u.country == place.country]
-    return bool(units) and not any(u.name == place.admin1 for u in units)
+    units = [u for u in _qualifiers(article, place) if u.country == place.country]
+    units = [u for u in units if u.feature in ("admin1", "populated_place", "admin2")]
+    if not units:
+        return False
+    return not any(u.admin1 == place.admin1 or u.name == place.admin1 for u in units)
 
 
 def focus_place(article: Article) -> Place | None:

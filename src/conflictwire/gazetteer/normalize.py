@@ -68,6 +68,21 @@ def english_word_articles() -> frozenset[str]:
     return frozenset(row["article"] for row in rows if row["english_word"] == "yes")
 
 
+@cache
+def arabic_countries() -> frozenset[str]:
+    """Countries whose names are romanised from Arabic (``data/gazetteer/arabic_countries.tsv``)."""
+    return frozenset(row["country_code"] for row in read_table("arabic_countries.tsv"))
+
+
+TA_MARBUTA_MIN = 5  # letters in a final word before its "-ah" may be read as "-a"
+
+
+def without_final_h(key: str) -> str:
+    """ "al amadiyah" -> "al amadiya": the "-ah" ending also written "-a"; ``""`` if none."""
+    last = key.rsplit(" ", 1)[-1]
+    return key[:-1] if last.endswith("ah") and len(last) >= TA_MARBUTA_MIN else ""
+
+
 def strip_articles(key: str) -> str:
     """A normalised key without its standalone article tokens; ``""`` if nothing would remain."""
     tokens = key.split(" ")

@@ -20,7 +20,12 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from conflictwire.gazetteer.normalize import is_latin, name_keys
+from conflictwire.gazetteer.normalize import (
+    arabic_countries,
+    is_latin,
+    name_keys,
+    without_final_h,
+)
 
 # Bump when the schema or the way keys are made changes: existing indexes are then rebuilt.
 FORMAT_VERSION = 3
@@ -111,12 +116,16 @@ class PlaceRecord:
 def name_rows(record: PlaceRecord) -> list[tuple[str, int, int, int]]:
     """``names`` rows for a place: Latin-script names only, keys merged (flags OR-ed)."""
     flags: dict[str, tuple[int, int]] = {}
+    arabic = record.country_code in arabic_countries()
     for position, name in enumerate([record.name, *record.alternates]):
         if not name or not is_latin(name):
             continue
         for index, key in enumerate(name_keys(name)):
             primary, stripped = flags.get(key, (0, 0))
             flags[key] = (primary | (position == 0), stripped | (index == 1))
+            variant = without_final_h(key) if arabic else ""
+            if variant and variant not in flags:
+                flags[variant] = (0, 1)  # "Amadiya" for "Al 'Amadiyah", read as a weaker key
     return [(key, record.geonameid, p, s) for key, (p, s) in flags.items()]
 
 

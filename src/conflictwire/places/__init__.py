@@ -44,7 +44,7 @@ def locate_places(
     mentions = detect(article.text, article.nlp, gazetteer.scan(article.text), rules)
     candidates = {m.key: list(gazetteer.candidates(m.key)) for m in mentions}
     for m in mentions:
-        if m.cue == "admin":
+        if m.cue == "admin" and not _below_province(article.text, m):
             candidates[m.key] = _with_own_province(candidates[m.key], gazetteer)
     for m in mentions:
         if m.label in ("DEMONYM", "NORP"):
@@ -186,6 +186,31 @@ def _namesakes(
 def _at_unit(text: str, mention: Mention, unit: Any) -> Place:
     place = _place(text, mention, [unit], DocContext(), default_rules())
     return replace(place, feature=UNLISTED, score=UNLISTED_SCORE)
+
+
+# Unit words below a province: "Al Amadiya district" is the district of the town, not the
+# town's province (as "Deir al-Zour province" is).
+BELOW_PROVINCE = {
+    "district",
+    "districts",
+    "county",
+    "counties",
+    "township",
+    "townships",
+    "subdistrict",
+    "sub-district",
+    "municipality",
+    "commune",
+    "tehsil",
+    "upazila",
+    "woreda",
+    "raion",
+}
+
+
+def _below_province(text: str, mention: Mention) -> bool:
+    following = text[mention.end : mention.end + 20].split()
+    return bool(following) and following[0].lower().strip(",.;:()") in BELOW_PROVINCE
 
 
 def _with_own_province(options: list[Any], gazetteer: GazetteerLike) -> list[Any]:
