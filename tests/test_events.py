@@ -64,6 +64,26 @@ def _first(text: str, **kw: object) -> Event:
             "Remote explosive/landmine/IED",
         ),
         (
+            "The army said it regains all territory around Rutshuru from M23.",
+            "Battles",
+            "Government regains territory",
+        ),
+        (
+            "Gunmen took away the head of the rescue squad in Enerhodar.",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "A shepherd was hit by an anti-personnel mine near Tartar.",
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Monitors recorded 25 bursts of fire near Avdiivka.",
+            "Battles",
+            "Armed clash",
+        ),
+        (
             "A suicide bomber blew himself up at a market in Mogadishu.",
             "Explosions/Remote violence",
             "Suicide bomb",
