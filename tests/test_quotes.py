@@ -135,3 +135,26 @@ def test_a_quotation_is_linked_to_the_event_it_is_about():
     assert same_paragraph.event_index == 0
     assert names_place.event_index == 0
     assert neither.event_index is None
+
+
+def test_a_source_written_as_a_label_before_a_colon():
+    text = (
+        "Reporters asked the envoy about Sittwe.\n\n"
+        "Julie Bishop: “The violence against civilians in Rakhine must end now.”"
+    )
+    (quote,) = direct(quotes_of(text, ("Julie Bishop",)))
+    assert quote.speaker == "Julie Bishop"
+    assert quote.cue == ":"
+
+
+def test_a_quotation_ending_in_a_nested_quotation_keeps_its_speaker():
+    text = "“The soldier told us ‘nobody leaves Sagaing tonight,’” said Ko Zaw."
+    (quote,) = direct(quotes_of(text, ("Ko Zaw",)))
+    assert quote.speaker == "Ko Zaw"
+
+
+def test_shouted_slogans_have_their_crowd():
+    text = "“Free Sudan, free El Fasher!” the crowd chanted outside the embassy."
+    (quote,) = direct(quotes_of(text))
+    assert quote.speaker == "the crowd"
+    assert quote.cue == "chanted"

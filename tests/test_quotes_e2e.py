@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from conflictwire.cli import main
-from conflictwire.models import Article
+from conflictwire.models import Article, Quote
 from conflictwire.pipeline import Pipeline
 from conflictwire.settings import Settings
 
@@ -120,3 +120,102 @@ def test_readme_quote_and_claim_example_is_what_extract_prints():
     distances = [c for c in record["claims"] if c["kind"] == "distance"]
     quote = {k: v for k, v in record["quotes"][0].items() if k != "event_index"}
     assert shown == {"quote": quote, "claim": distances[0]}
+
+
+ATTRIBUTION = {
+    "sudan": """\
+The Rapid Support Forces shelled El Fasher again on Monday, residents said.
+
+"The hospital has no fuel left for the generators," Dr. Amira Osman, a surgeon with Medecins \
+Sans Frontieres who has worked in the city since May, told reporters on Monday.
+
+"Nothing the army promised has reached the camp," the Sudanese doctor said.
+
+Dr. Osman was asked by a journalist whether the wards were still open: "Can you still take the \
+wounded?"
+""",
+    "yemen": """\
+The Houthi movement said it had targeted a ship in the Red Sea.
+
+Yahya Saree ended his televised address by saying, "Our operations will not stop until the siege \
+is lifted."
+
+The crowd chanted "Death to America" as he spoke.
+""",
+    "myanmar": """\
+Fighting continued around Lashio on Tuesday.
+
+Rebel commander Zaw Min said the junta was losing ground, although its generals said otherwise. \
+"They have no soldiers left to send."
+
+Zaw Min said the villagers call the airstrikes "the punishment from the sky."
+""",
+    "gaza": """\
+Israeli strikes hit Rafah overnight, the Gaza health ministry said.
+
+Hamas official Basem Naim said after meeting Egyptian intelligence chief Hassan Rashad in Cairo \
+that the talks would go on.
+
+"There is no deal without a full withdrawal," he said.
+""",
+    "colombia": """\
+Colombian police said a car bomb exploded in Jamundi on Sunday.
+
+"We will not let terror win in the Cauca valley," Jamundi mayor Paola Castillo, who visited the \
+site on Sunday afternoon, told local radio.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def attributed() -> dict[str, list[Quote]]:
+    settings = Settings(published="2024-03-04")
+    texts = ATTRIBUTION.values()
+    done = Pipeline(settings).run(Article(text=t, published="2024-03-04") for t in texts)
+    speakers = {}
+    for name, article in zip(ATTRIBUTION, done, strict=True):
+        for q in article.quotes:
+            assert article.text[q.start : q.end] == q.quote
+            if q.speaker_start is not None:
+                assert article.text[q.speaker_start : q.speaker_end] == q.speaker
+        speakers[name] = [q for q in article.quotes if q.direct]
+    return speakers
+
+
+def speaker_of(found: list[Quote], opening: str) -> str | None:
+    return next(q.speaker for q in found if q.quote.startswith(opening))
+
+
+def test_a_long_appositive_and_a_misparsed_subject_after_the_quotation(attributed):
+    sudan = attributed["sudan"]
+    assert speaker_of(sudan, "The hospital") == "Amira Osman"
+    assert speaker_of(sudan, "Nothing the army") == "the Sudanese doctor"
+
+
+def test_a_passive_speech_verb_is_said_by_its_agent(attributed):
+    assert speaker_of(attributed["sudan"], "Can you still") == "a journalist"
+
+
+def test_by_saying_takes_the_subject_of_the_verb_above(attributed):
+    assert speaker_of(attributed["yemen"], "Our operations") == "Yahya Saree"
+
+
+def test_chanted_is_a_speech_verb(attributed):
+    assert speaker_of(attributed["yemen"], "Death to America") == "The crowd"
+
+
+def test_a_quotation_after_a_sentence_takes_its_main_speaker(attributed):
+    myanmar = attributed["myanmar"]
+    assert speaker_of(myanmar, "They have no soldiers") == "Zaw Min"  # not "its generals"
+    assert speaker_of(myanmar, "the punishment") == "Zaw Min"  # the outer speaker, as PolNeAR
+
+
+def test_he_is_the_person_last_named_as_a_subject(attributed):
+    assert speaker_of(attributed["gaza"], "There is no deal") == "Basem Naim"  # not Rashad
+
+
+def test_a_titled_name_is_a_person_whatever_its_entity_label(attributed):
+    (quote,) = attributed["colombia"]  # "Paola Castillo" is read as an ORG
+    assert quote.speaker == "Paola Castillo"
+    assert quote.speaker_title == "mayor"
+    assert quote.speaker_affiliation == "Jamundi"

@@ -3,8 +3,9 @@
 A direct quotation's attribution is looked for, in order: just after its closing mark
 (``"…," said X`` / ``"…," X said`` / ``"…" ― X``), the clause it is embedded in (``Reid
 called Trump a "spoiled brat"``), a speech verb before its opening mark in the same sentence
-(``X said: "…"``). The subject comes from the dependency parse; views without one (hand-made
-test views) fall back to the words next to the verb.
+(``X said: "…"``), a label before a colon (``Pew Research: "…"``). The subject comes from
+the dependency parse; views without one (hand-made test views) fall back to the words next to
+the verb.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon
 from .marks import QuotedSpan
-from .parse import Parse
+from .parse import SUBJECTS, Parse
 from .subjects import Subjects
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»]?\s")
 _SHORT_WORD = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z])$")  # "Mr." "Sen." "U.S." "p.m."
 DASHES = "―—–-"
+CLOSERS = "”\"’'»“"
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ class Attributor:
             clause = self.subjects.governing(span.start, span.end, self.is_cue)
             if clause is not None and clause[1] is not None:
                 found = Attribution(*clause)
-        return found or self._before(span, paragraph)
+        return found or self._before(span, paragraph) or self._label(span, paragraph)
 
     def _after(
         self, span: QuotedSpan, paragraph: tuple[int, int], next_open: int
@@ -83,7 +85,7 @@ class Attributor:
             return signed
         stop = min(next_open, paragraph[1])
         rest = self.text[span.close + 1 : stop]
-        inner_end = self.text[span.close - 1]
+        inner_end = self.text[span.open + 1 : span.close].rstrip(CLOSERS + " ")[-1:]
         if inner_end not in ",?!—–-…" and not rest.startswith(","):
             return None  # an embedded quotation ('called it “strong” for years')
         reach = 4 if inner_end == "." else self.lex.cue_reach  # '“….” Trump said.'
@@ -92,7 +94,25 @@ class Attributor:
             if n > reach:
                 break
             if self.is_cue(i):
-                return Attribution(i, self.speaker_head(i))
+                head = self.speaker_head(i)
+                between = self.parse.between(span.close + 1, self.parse.tokens[i].start)
+                own = head in between or self.parse.tokens[i].text.lower() == "according"
+                if not own and len(between) and self.parse.has_deps:
+                    head = self._first_nominal(between, i) or head  # '“…,” X, a …, said'
+                return Attribution(i, head)
+        return None
+
+    def _first_nominal(self, between: range, cue: int) -> int | None:
+        """The subject written between a quotation and its verb, as the first name, noun or
+        pronoun there (the end of a name: '“…,” Nate Silver, the polling guru, tweeted'),
+        unless it is the subject of another verb."""
+        tokens = self.parse.tokens
+        for i in between:
+            if tokens[i].pos in ("NOUN", "PROPN", "PRON") and not self.inside[i]:
+                while i + 1 in between and tokens[i + 1].pos == tokens[i].pos == "PROPN":
+                    i += 1
+                other = tokens[i].dep in SUBJECTS and tokens[i].head != cue
+                return None if other else i
         return None
 
     def _signature(self, start: int, stop: int) -> Attribution | None:
@@ -123,6 +143,23 @@ class Attributor:
                 return Attribution(i, self.speaker_head(i))
         return None
 
+    def _label(self, span: QuotedSpan, paragraph: tuple[int, int]) -> Attribution | None:
+        """A source written as a label before a colon, without a verb: 'Pew Research: “…”',
+        '… - Jeffrey M. Jones: “…”'."""
+        start = self._sentence_start(span.open, paragraph[0])
+        before = self.text[start : span.open].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = start + len(before) - 1
+        start = max(start, *(before.rfind(d) + start + 1 for d in DASHES))
+        words = self.parse.between(start, colon)
+        tokens = self.parse.tokens
+        if not 0 < len(words) <= 5 or tokens[words[-1]].pos != "PROPN":
+            return None
+        if any(tokens[i].pos not in ("PROPN", "NOUN", "DET", "PART") for i in words):
+            return None
+        return Attribution(self.parse.index_at(colon), words[-1])
+
     def _sentence_start(self, offset: int, floor: int) -> int:
         """Start of the sentence around ``offset`` (a previous quotation's close also ends it)."""
         start = floor
@@ -134,14 +171,22 @@ class Attributor:
         return start
 
     def in_sentences_before(self, offset: int, floor: int) -> Attribution | None:
-        """The last speech verb with a subject between ``floor`` and ``offset`` ('Alaa said it
-        was hard. "We are not afraid."'), or the subject of a sentence that ends with a colon
-        right before ``offset`` ('Cruz called them on it: "…"')."""
+        """The main speech verb with a subject of the last sentence that has one between
+        ``floor`` and ``offset`` ('Alaa said it was hard. "We are not afraid."'), or the
+        subject of a sentence that ends with a colon right before ``offset`` ('Cruz called
+        them on it: "…"')."""
+        found: list[Attribution] = []
+        sentence = (-1, -1)
         for i in reversed(self.parse.between(floor, offset)):
+            if found and self.parse.sentence_span(self.parse.tokens[i].start) != sentence:
+                break
             if self.is_cue(i):
                 head = self.speaker_head(i)
                 if head is not None:
-                    return Attribution(i, head)
+                    found.append(Attribution(i, head))
+                    sentence = self.parse.sentence_span(self.parse.tokens[i].start)
+        if found:  # the main clause's speech verb ('Flynn said Trump was right when he said')
+            return min(found, key=lambda a: self.parse.depth(a.cue))
         if self.parse.has_deps and self.text[floor:offset].rstrip().endswith(":"):
             tokens = self.parse.tokens
             colon = self.parse.index_at(self.text.rindex(":", floor, offset))
@@ -206,6 +251,8 @@ class Attributor:
             if stop or not word[:1].isalnum():
                 break
             i += 1
-            if tokens[i].pos == "PROPN" or tokens[last].pos != "PROPN":
-                last = i
+            if tokens[i].ent_type in ("DATE", "TIME"):
+                break  # "said Smith Tuesday"
+            if tokens[i].pos in ("PROPN", "NOUN") or tokens[last].pos not in ("PROPN", "NOUN"):
+                last = i  # "wrote a Trump supporter": the noun the name modifies
         return last

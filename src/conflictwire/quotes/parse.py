@@ -51,6 +51,13 @@ class Parse:
                 stack.append(c)
         return lo, hi
 
+    def depth(self, i: int) -> int:
+        """How many heads lie above token ``i`` (0 for a sentence's root)."""
+        n = 0
+        while self.tokens[i].head != i and n < 50:
+            i, n = self.tokens[i].head, n + 1
+        return n
+
     def sentence_span(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self.sentence_starts, offset) - 1
         if 0 <= i < len(self.sentences) and self.sentences[i][0] <= offset < self.sentences[i][1]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .lexicon import Lexicon
-from .parse import Parse
+from .parse import SUBJECTS, Parse
 
 NOT_PERSON = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
 DESCRIPTION_SKIP = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"})
@@ -59,6 +59,7 @@ class Speakers:
         ent = self.parse.entity_at(tok.start, tok.end)
         label = ent.label if ent is not None else ""
         known = any(tok.text in self.text[a:b].split() for a, b in self.people)
+        known = known or tok.pos == "PROPN" and self._titled(head)  # "mayor Paola Castillo"
         if label == "PERSON" or tok.pos == "PROPN" and (label not in NOT_PERSON or known):
             return self._person(head)
         return self._description(head)
@@ -82,14 +83,16 @@ class Speakers:
         appos_title, appos_affiliation = self._appositive(hi)
         start, end = tokens[lo].start, tokens[hi].end
         start, end = self._without_possessive(start, end)
-        return SpeakerMention(
-            self.text[start:end],
-            start,
-            end,
-            "person",
-            title or appos_title,
-            affiliation or appos_affiliation,
-        )
+        title, affiliation = title or appos_title, affiliation or appos_affiliation
+        return SpeakerMention(self.text[start:end], start, end, "person", title, affiliation)
+
+    def _titled(self, head: int) -> bool:
+        """A title is written just before the name run ``head`` ends (the entity label of a
+        titled name is often wrong)."""
+        lo = head
+        while lo > 0 and self._name_word(lo - 1):
+            lo -= 1
+        return self._title_before(lo) is not None
 
     def _name_word(self, i: int) -> bool:
         tok = self.parse.tokens[i]
@@ -231,7 +234,7 @@ class Speakers:
             before = [p for p in self.people if p[1] <= mention.start]
             if not before:
                 return mention
-            start, end = before[-1]
+            start, end = self._antecedent(before, mention.start)
             named = SpeakerMention(self.text[start:end], start, end, "person")
             return self.resolve(named)
         if mention.kind != "person":
@@ -245,14 +248,24 @@ class Speakers:
         title = mention.title or (known.title if known else None)
         affiliation = mention.affiliation or (known.affiliation if known else None)
         start, end = full
+        text = self.text[start:end]
         return replace(
-            mention,
-            text=self.text[start:end],
-            start=start,
-            end=end,
-            title=title,
-            affiliation=affiliation,
+            mention, text=text, start=start, end=end, title=title, affiliation=affiliation
         )
+
+    def _antecedent(self, before: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+        """The person a he/she at ``offset`` stands for: the last one named as a subject in
+        its paragraph or the one before ("Obama said after meeting Putin. He …"), else the
+        last one named."""
+        here = self.text.rfind("\n", 0, offset)
+        floor = self.text.rfind("\n", 0, len(self.text[:here].rstrip())) + 1 if here > 0 else 0
+        tokens = self.parse.tokens
+        for start, end in reversed(before):
+            if start < floor:
+                break
+            if tokens[self.parse.index_at(end - 1)].dep in SUBJECTS:
+                return start, end
+        return before[-1]
 
     def _full_name(self, mention: SpeakerMention) -> tuple[int, int] | None:
         words = set(mention.text.split())

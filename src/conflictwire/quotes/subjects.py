@@ -1,8 +1,10 @@
 """The subject of a speech verb, and the clause a quotation is embedded in, from the parse.
 
-"…, adding that …" and "took a risk…, telling the crowd" take the subject of the verb above
-them; a subject inside quotation marks, or in another paragraph, is a misparse and is left
-to the surface fallback ("Alaa said" → Alaa; "said Alaa" → Alaa).
+"…, adding that …", "took a risk…, telling the crowd" and "ended by saying" take the subject
+of the verb above them; a participle speaks for the noun it describes ("footage of Clinton
+asking"); a passive verb for its agent ("was asked by X"). A subject inside quotation marks,
+or in another paragraph, is a misparse and is left to the surface fallback ("Alaa said" →
+Alaa; "said Alaa" → Alaa).
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from collections.abc import Callable
 
 from .parse import SUBJECTS, Parse
 
-INHERITS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl"})
+INHERITS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "prep"})  # "by saying"
+NOUNS = frozenset({"NOUN", "PROPN"})
 RELATIVE = frozenset({"who", "that", "which"})
 VERBS = frozenset({"VERB", "AUX"})
 
@@ -27,6 +30,10 @@ class Subjects:
         chain = [verb]
         while len(chain) < 5 and tokens[chain[-1]].head != chain[-1]:
             chain.append(tokens[chain[-1]].head)
+        agent = self.parse.child(verb, {"agent"})  # "was asked by host Bill Maher"
+        by = self.parse.child(agent, {"pobj"}) if agent is not None else None
+        if by is not None and not self.inside[by]:
+            return by
         own = self._subject(verb)
         if own is not None:
             return own
@@ -35,6 +42,8 @@ class Subjects:
                 if is_cue(v) and self._subject(v) is not None:
                     return self._subject(v)
         for below, v in zip(chain, chain[1:], strict=False):
+            if tokens[below].dep == "acl" and tokens[v].pos in NOUNS and not self.inside[v]:
+                return v  # "footage of Clinton asking, …": the noun the participle describes
             if tokens[below].dep not in INHERITS:
                 break
             subject = self._subject(v)
@@ -44,9 +53,11 @@ class Subjects:
 
     def _subject(self, verb: int) -> int | None:
         tokens = self.parse.tokens
-        subject = self.parse.child(verb, SUBJECTS)
-        if subject is None:
+        outside = [c for c in self.parse.children[verb] if tokens[c].dep in SUBJECTS]
+        outside = [c for c in outside if not self.inside[c]] or outside  # '"One of…," X said'
+        if not outside:
             return None
+        subject = min(outside, key=lambda c: abs(c - verb))
         if tokens[subject].text.lower() in RELATIVE:  # "an academic, who …, praising"
             clause = verb
             for _ in range(4):
@@ -68,8 +79,8 @@ class Subjects:
         self, start: int, end: int, is_cue: Callable[[int], bool]
     ) -> tuple[int, int | None] | None:
         """For a quotation embedded in a clause ("Reid called Trump a “spoiled brat”"): the
-        verb outside the marks that governs it, in its paragraph, and its subject (that of a
-        speech verb above it first: "Trump says parts of it are “negotiable”")."""
+        verb outside the marks that governs it, in its paragraph, and its subject (that of the
+        outermost speech verb above it first: "Trump says parts of it are “negotiable”")."""
         tokens, parse = self.parse.tokens, self.parse
         inner = parse.between(start, end)
         out = next((i for i in inner if not start <= tokens[tokens[i].head].start < end), None)
@@ -87,14 +98,16 @@ class Subjects:
         return None
 
     def _speech_above(self, verb: int, is_cue: Callable[[int], bool]) -> tuple[int, int] | None:
-        """The nearest speech verb at or above ``verb`` with a subject, and that subject."""
+        """The outermost speech verb at or above ``verb`` in its paragraph with a subject, and
+        that subject (PolNeAR's convention: "Obama said Americans will say “no”" is Obama's)."""
         tokens = self.parse.tokens
-        for _ in range(5):
+        found = None
+        for _ in range(6):
             if is_cue(verb):
                 subject = self.of_verb(verb, is_cue)
                 if subject is not None:
-                    return verb, subject
-            if tokens[verb].head == verb:
-                return None
+                    found = verb, subject
+            if tokens[verb].head == verb or self._paragraph_break(verb, tokens[verb].head):
+                break
             verb = tokens[verb].head
-        return None
+        return found
