@@ -135,3 +135,12 @@ def test_a_place_qualified_after_a_unit_word_is_the_event_location(pipeline):
     )
     event = first_event(run(pipeline, text))
     assert event.location == "Caruaru"
+
+
+def test_a_protests_motive_is_not_its_place(pipeline):
+    text = (
+        "On 18 March 2024, hundreds of people protested in Burgas against the Russian "
+        "aggression on Ukraine, organisers said."
+    )
+    event = first_event(run(pipeline, text))
+    assert event.location == "Burgas"

@@ -139,11 +139,17 @@ def _contains(outer: Place, inner: Place) -> bool:
 
 
 def event_place(
-    article: Article, sentences: list[Span], trigger: Span, rules: EventRules
+    article: Article,
+    sentences: list[Span],
+    trigger: Span,
+    rules: EventRules,
+    *,
+    protest: bool = False,
 ) -> Place | None:
     """The event's location among the places of its sentences, the way ACLED codes it.
 
-    Never a demonym or continent. Ordered by: whether the place lies in the article's main
+    Never a demonym or continent. Ordered by: whether the place is outside a protest's motive
+    ("protested in X against the war in Y": not Y); whether the place lies in the article's main
     country (a stray namesake abroad does not); whether it is not a namesake outside the
     province written after it; whether it is a town or district rather than a province or
     country; whether the article's other places agree on its country; whether it is in the
@@ -160,6 +166,7 @@ def event_place(
             continue
         specificity = SPECIFICITY.get(place.feature or "", 1)
         key = (
+            1 if protest and _in_motive(article.text, trigger, place) else 0,
             0 if _coherent(article, place, alone=False) else 1,
             1 if _misplaced(article, place) else 0,
             1 if _names_a_body(article.text, place) else 0,
@@ -176,6 +183,23 @@ def event_place(
         if best is None or key < best[0]:
             best = (key, place)
     return best[1] if best else None
+
+
+# Words after a protest's trigger that open what it is about: places after them are its
+# motive ("protested in Burgas against the Russian aggression on Ukraine"), not its location.
+MOTIVE = re.compile(
+    r"(?<![\w-])(?:against|condemn\w*|denounc\w*|in solidarity|in support of|in protest|to protest|"
+    r"protesting|demanding|to demand|calling for|to call for|over the|justice for)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_motive(text: str, trigger: Span, place: Place) -> bool:
+    """Whether a protest's place is in what the protest is about, after the trigger."""
+    if place.start <= trigger[1]:
+        return False
+    between = text[trigger[1] : place.start]
+    return not any(mark in between for mark in ".;,()\n") and bool(MOTIVE.search(between))
 
 
 def _names_a_body(text: str, place: Place) -> bool:

@@ -63,7 +63,9 @@ def build_event(
     elif sub_type == "Attack" and _armed(article, sentence, trigger, actor1, actor2, rules):
         sub_type = "Armed clash"
     info = rules.sub_type(sub_type)
-    place = event_place(article, [sentence] + spans, tspan, rules) or focus_place(article)
+    protest = rules.sub_type(sub_type).event_type in ("Protests", "Riots")
+    place = event_place(article, [sentence] + spans, tspan, rules, protest=protest)
+    place = place or focus_place(article)
     dated = _date(article, [sentence] + spans, extra)
     deaths, deaths_span = fatalities(article, [sentence] + spans + extra)
     if sub_type in PEACEFUL:
