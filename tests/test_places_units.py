@@ -144,3 +144,12 @@ def test_a_protests_motive_is_not_its_place(pipeline):
     )
     event = first_event(run(pipeline, text))
     assert event.location == "Burgas"
+
+
+def test_a_datelines_place_is_where_the_report_was_filed_not_the_event(pipeline):
+    text = (
+        "PORT SUDAN, Sudan (Wire) - Paramilitary fighters seized the town of Singa on Saturday "
+        "after the army withdrew, residents said."
+    )
+    event = first_event(run(pipeline, text))
+    assert event.location == "Singa"

@@ -149,14 +149,15 @@ def event_place(
     """The event's location among the places of its sentences, the way ACLED codes it.
 
     Never a demonym or continent. Ordered by: whether the place is outside a protest's motive
-    ("protested in X against the war in Y": not Y); whether the place lies in the article's main
-    country (a stray namesake abroad does not); whether it is not a namesake outside the
-    province written after it; whether it is a town or district rather than a province or
-    country; whether the article's other places agree on its country; whether it is in the
-    trigger's sentence; whether it is written as the unit of another place ("X (Y)", "X, Y":
-    Y is not the location); whether it is the place so qualified (X); how specific it is;
-    whether a cue ("in", "near") precedes it; its distance to the trigger. ``place_for``
-    keeps the older order for grouping sentences into events.
+    ("protested in X against the war in Y": not Y); whether it is not a dateline's; whether it
+    lies in the article's main country (a stray namesake abroad does not); whether it is not a
+    namesake outside the units written after it; whether it does not name a body; whether it
+    is a town or district rather than a province or country; whether the article's other
+    places agree on its country; whether it is in the trigger's sentence; whether it is written
+    as the unit of another place ("X (Y)", "X, Y": Y is not the location); whether it is the
+    place so qualified (X); how specific it is; whether it is the trigger's object; whether a
+    cue ("in", "near") precedes it; its distance to the trigger. ``place_for`` keeps the older
+    order for grouping sentences into events. docs/events.md has examples.
     """
     best: tuple[tuple[int, ...], Place] | None = None
     for place in article.places:
@@ -167,6 +168,7 @@ def event_place(
         specificity = SPECIFICITY.get(place.feature or "", 1)
         key = (
             1 if protest and _in_motive(article.text, trigger, place) else 0,
+            1 if _in_dateline(article.text, place) else 0,
             0 if _coherent(article, place, alone=False) else 1,
             1 if _misplaced(article, place) else 0,
             1 if _names_a_body(article.text, place) else 0,
@@ -192,6 +194,14 @@ MOTIVE = re.compile(
     r"protesting|demanding|to demand|calling for|to call for|over the|justice for)\b",
     re.IGNORECASE,
 )
+
+
+def _in_dateline(text: str, place: Place) -> bool:
+    """Whether the place is a dateline's ("TRIPOLI, Aug 16 (Wire) -"): where the report was
+    filed, the event's place only if the report names no other."""
+    line_start = text.rfind("\n", 0, place.start) + 1
+    found = DATELINE.match(text, line_start)
+    return found is not None and place.start < found.end()
 
 
 def _in_motive(text: str, trigger: Span, place: Place) -> bool:
