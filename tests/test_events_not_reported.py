@@ -81,3 +81,13 @@ def test_no_event_is_coded(pipeline, text):
 )
 def test_the_twins_that_report_an_event_are_coded(pipeline, text, sub_type):
     assert sub_type in sub_types(pipeline, text)
+
+
+def test_the_group_that_claimed_an_attack_is_its_perpetrator(pipeline):
+    text = (
+        "A suicide bomber killed six people at a checkpoint in Mogadishu on Sunday. "
+        "Al Shabaab claimed responsibility for the attack in a statement."
+    )
+    article = Article(text=text, language="en", published="2024-05-20")
+    (done,) = pipeline.run([article])
+    assert done.events and done.events[0].actor1 == "Al Shabaab"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..models import ActorMention, Article, Event, Evidence, Place, Span
@@ -78,6 +79,8 @@ def build_event(
         cameo=info.cameo,
         plover=info.plover,
     )
+    if info.event_type in UNNAMED_ATTACKER:
+        actor1, actor2 = _attacker_first(article, actor1, actor2)
     _set_actors(event, actor1, actor2, place, article)
     _set_place(event, place, article, rules)
     if dated is not None:
@@ -200,6 +203,41 @@ def _country(place: Place | None, article: Article) -> str | None:
     if place is not None and place.country and votes[place.country] == top:
         return place.country
     return next(c for c, n in votes.items() if n == top)
+
+
+CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b[^.]{0,40}?\b(?:responsibility|the attack|the bombing)")
+
+
+def _attacker_first(
+    article: Article, actor1: ActorMention | None, actor2: ActorMention | None
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """Political violence is coded with its perpetrator first: civilians read as actor 1 ("the
+    drone hit civilians", parsed backwards) give way to the armed actor beside them, or to the
+    group that claimed the attack ("Al Shabaab claimed responsibility"); so does a missing
+    attacker, before it becomes an unidentified armed group."""
+    if actor1 is not None and actor1.actor_type != "Civilians":
+        return actor1, actor2
+    if actor1 is not None and actor2 is not None and actor2.actor_type != "Civilians":
+        return actor2, actor1
+    claimant = _claimant(article)
+    if claimant is not None:
+        return claimant, actor1 or actor2
+    return actor1, actor2
+
+
+def _claimant(article: Article) -> ActorMention | None:
+    """The actor named before a claim of responsibility anywhere in the article."""
+    for found in CLAIM.finditer(article.text):
+        before = [
+            a
+            for a in article.actors
+            if a.end <= found.start()
+            and found.start() - a.end <= 60
+            and a.actor_type != "Civilians"
+        ]
+        if before:
+            return before[-1]
+    return None
 
 
 def _set_actors(
