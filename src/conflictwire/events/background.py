@@ -67,9 +67,13 @@ def reported(view: NlpView, words: list[Word], hits: list[Hit]) -> list[Hit]:
     """The hits that report an event, given their sentence's words."""
     from .triggers import match_at
 
+    if not hits:
+        return hits
     rules = not_events()
+    present = frozenset().union(*(w.keys for w in words))
 
     def holds(cues: tuple[Pattern, ...]) -> bool:
+        cues = tuple(c for c in cues if c[0] in present)  # a cue's first word must be there
         return any(match_at(words, i, c) is not None for i in range(len(words)) for c in cues)
 
     if holds(rules.trend_cues):
@@ -116,8 +120,13 @@ def _lemma(view: NlpView, index: int) -> str:
     return stem(token.lemma or token.text)
 
 
+CHILD_WINDOW = 80  # tokens either side searched for a token's children (one sentence's reach)
+
+
 def _children(view: NlpView, index: int) -> list[int]:
-    return [i for i, t in enumerate(view.tokens) if t.head == index and i != index]
+    tokens = view.tokens
+    near = range(max(0, index - CHILD_WINDOW), min(len(tokens), index + CHILD_WINDOW + 1))
+    return [i for i in near if tokens[i].head == index and i != index]
 
 
 def _natural_cause(view: NlpView, hit: Hit, rules: NotEvents) -> bool:
