@@ -94,6 +94,12 @@ class Event:
     evidence: Evidence = field(default_factory=Evidence)
 
 
+def event_fields(first: str, last: str) -> tuple[str, ...]:
+    """The names of ``Event``'s fields from ``first`` to ``last``, in the record's order."""
+    names = [f.name for f in fields(Event)]
+    return tuple(names[names.index(first) : names.index(last) + 1])
+
+
 @dataclass
 class Quote:
     quote: str

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from conflictwire.dedup.match import Report, actor_key
+from conflictwire.models import event_fields
 
 # Outlet scale for sources commonly seen in conflict reporting (ACLED's source_scale values).
 # Unknown outlets have no scale; the canonical event then has the scales of the known ones.
@@ -61,29 +62,8 @@ OUTLET_SCALES: dict[str, str] = {
     **dict.fromkeys(("syrian observatory for human rights", "sohr"), "Other"),
 }
 _SCALE_ORDER = ("Subnational", "National", "Regional", "International", "Other", "New media")
-_EVENT_FIELDS = (
-    "event_type",
-    "sub_event_type",
-    "disorder_type",
-    "actor1",
-    "assoc_actor_1",
-    "actor2",
-    "assoc_actor_2",
-    "inter1",
-    "inter2",
-    "interaction",
-)
-_PLACE_FIELDS = (
-    "location",
-    "geonameid",
-    "admin1",
-    "admin2",
-    "country",
-    "iso",
-    "latitude",
-    "longitude",
-    "geo_precision",
-)
+_EVENT_FIELDS = event_fields("event_type", "interaction")  # what happened, and who did it
+_PLACE_FIELDS = event_fields("location", "geo_precision")
 
 
 @cache

@@ -13,34 +13,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from conflictwire.dedup.match import Report, Thresholds, cell_range, day_number
+from conflictwire.models import event_fields
 
 # The event columns a report carries (for matching and for the canonical event's fields).
-_EVENT_FIELDS = (
-    "event_type",
-    "sub_event_type",
-    "disorder_type",
-    "actor1",
-    "assoc_actor_1",
-    "actor2",
-    "assoc_actor_2",
-    "inter1",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "event_date",
-    "time_precision",
-    "location",
-    "geonameid",
-    "admin1",
-    "admin2",
-    "country",
-    "iso",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "fatalities",
-    "confidence",
-)
+_EVENT_FIELDS = (*event_fields("event_type", "fatalities"), "confidence")
 _ARTICLE_FIELDS = ("article_id", "source", "url", "published", "title")
 _SELECT = (
     ", ".join(f'e."{c}"' for c in _EVENT_FIELDS)
