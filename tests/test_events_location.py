@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflictwire.events.attributes import event_place, focus_place, geo_precision
+from conflictwire.events.location import event_place, focus_place, geo_precision
 from conflictwire.events.rules import default_rules
 from conflictwire.models import Article, Place, Span
 from fakes import make_view

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..models import Article, Event
-from .attributes import Dated, is_background, place_for, sentence_dates
+from .attributes import Dated, is_background, sentence_dates
 from .build import build_event
 from .classify import TERRITORY, choose_sub_type
+from .location import place_for
 from .rules import EventRules, default_rules
 from .triggers import Hit, find_triggers
 

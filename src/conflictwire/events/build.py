@@ -7,19 +7,16 @@ from collections import Counter
 
 from ..models import ActorMention, Article, Event, Evidence, Place, Span
 from .attributes import (
-    COUNTRY_WEIGHT,
     Dated,
     actors_near,
-    event_place,
     fatalities,
-    focus_place,
-    geo_precision,
     is_background,
     published_date,
     sentence_dates,
 )
 from .background import names_ground
 from .classify import TERRITORY, choose_sub_type, territory_by_actor
+from .location import COUNTRY_WEIGHT, event_place, focus_place, geo_precision
 from .rules import EventRules
 from .triggers import Hit, armed_target, sentence_words, taker_after
 

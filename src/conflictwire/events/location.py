@@ -1,0 +1,301 @@
+"""Where an event happened: the place among its sentences' places that ACLED would code, the
+article's focus place, and ACLED's geo-precision (docs/events.md)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..models import Article, Place, Span
+from .attributes import DATELINE
+from .rules import EventRules, stem
+
+# Features whose place is a region, which can be the unit of a place written before it.
+REGION_FEATURES = {"country", "admin1", "admin2", "region", "continent", "demonym"}
+# Features whose place is only a province or wider: ACLED geo-precision 3.
+WIDE_FEATURES = REGION_FEATURES - {"admin2"}
+
+
+def place_for(
+    article: Article, sentences: list[Span], trigger: Span, rules: EventRules
+) -> Place | None:
+    """The place tied to the trigger: in its sentences, after a place cue, closest to it.
+
+    Ordered by: how specific the place is (a town before its province, a country last), then
+    whether a cue ("in", "near", ...) ties it to the event, then whether it names the unit
+    containing the place before it ("Abeche (Ouaddai)"), then its distance to the trigger.
+    """
+    best: tuple[tuple[int, int, int, int], Place] | None = None
+    for place in article.places:
+        if place.latitude is None or not any(s <= place.start < e for s, e in sentences):
+            continue
+        same = any(s <= place.start < e and s <= trigger[0] < e for s, e in sentences)
+        key = (
+            _SPECIFICITY.get(place.feature or "", 1) + (0 if same else 4),
+            0 if _word_before(article.text, place.start) in rules.place_cues else 1,
+            1 if _is_container(article, place) else 0,
+            abs(place.start - trigger[0]),
+        )
+        if best is None or key < best[0]:
+            best = (key, place)
+    return best[1] if best else None
+
+
+# Lower is more specific: ACLED codes the most specific place the report gives.
+_SPECIFICITY = {"admin2": 1, "admin1": 2, "region": 3, "country": 3, "demonym": 9, "continent": 9}
+
+
+def _is_container(article: Article, place: Place) -> bool:
+    """Whether the place is written as the unit of the place before it: "X (Y, Z)", "X, Y"."""
+    before = article.text[max(0, place.start - 3) : place.start].rstrip()
+    if not before.endswith(("(", ",")):
+        return False
+    return any(
+        0 < place.start - p.end <= 3 and _contains(place, p)
+        for p in article.places
+        if p is not place
+    )
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether ``outer`` can be the unit of ``inner``: a region, or its admin unit by name."""
+    if outer.feature in REGION_FEATURES:
+        return True
+    return bool(outer.name) and outer.name in (inner.admin1, inner.admin2)
+
+
+def event_place(
+    article: Article,
+    sentences: list[Span],
+    trigger: Span,
+    rules: EventRules,
+    *,
+    protest: bool = False,
+) -> Place | None:
+    """The event's location among the places of its sentences, the way ACLED codes it.
+
+    Never a demonym or continent. Ordered by: whether the place is outside a protest's motive
+    ("protested in X against the war in Y": not Y); whether it is not a dateline's; whether it
+    lies in the article's main country (a stray namesake abroad does not); whether it is not a
+    namesake outside the units written after it; whether it does not name a body; whether it
+    is a town or district rather than a province or country; whether the article's other
+    places agree on its country; whether it is in the trigger's sentence; whether it is written
+    as the unit of another place ("X (Y)", "X, Y": Y is not the location); whether it is the
+    place so qualified (X); how specific it is; whether it is the trigger's object; whether a
+    cue ("in", "near") precedes it; its distance to the trigger. ``place_for`` keeps the older
+    order for grouping sentences into events. docs/events.md has examples.
+    """
+    best: tuple[tuple[int, ...], Place] | None = None
+    for place in article.places:
+        if place.latitude is None or place.feature in NOT_LOCATIONS:
+            continue
+        if not any(s <= place.start < e for s, e in sentences):
+            continue
+        specificity = SPECIFICITY.get(place.feature or "", 1)
+        key = (
+            1 if protest and _in_motive(article.text, trigger, place) else 0,
+            1 if _in_dateline(article.text, place) else 0,
+            0 if _coherent(article, place, alone=False) else 1,
+            1 if _misplaced(article, place) else 0,
+            1 if _names_a_body(article.text, place) else 0,
+            1 if specificity >= BROAD else 0,
+            0 if _coherent(article, place) else 1,
+            0 if _in_sentence(sentences, place, trigger) else 1,
+            1 if _is_container(article, place) or _in_parentheses(article, place) else 0,
+            0 if _is_qualified(article, place) else 1,
+            specificity,
+            0 if _object_of(article.text, trigger, place) else 1,
+            0 if _word_before(article.text, place.start) in rules.place_cues else 1,
+            abs(place.start - trigger[0]),
+        )
+        if best is None or key < best[0]:
+            best = (key, place)
+    return best[1] if best else None
+
+
+# Words after a protest's trigger that open what it is about: places after them are its
+# motive ("protested in Burgas against the Russian aggression on Ukraine"), not its location.
+MOTIVE = re.compile(
+    r"(?<![\w-])(?:against|condemn\w*|denounc\w*|in solidarity|in support of|in protest|to protest|"
+    r"protesting|demanding|to demand|calling for|to call for|over the|justice for)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_dateline(text: str, place: Place) -> bool:
+    """Whether the place is a dateline's ("TRIPOLI, Aug 16 (Wire) -"): where the report was
+    filed, the event's place only if the report names no other."""
+    line_start = text.rfind("\n", 0, place.start) + 1
+    found = DATELINE.match(text, line_start)
+    return found is not None and place.start < found.end()
+
+
+def _in_motive(text: str, trigger: Span, place: Place) -> bool:
+    """Whether a protest's place is in what the protest is about, after the trigger."""
+    if place.start <= trigger[1]:
+        return False
+    between = text[trigger[1] : place.start]
+    return not any(mark in between for mark in ".;,()\n") and bool(MOTIVE.search(between))
+
+
+def _names_a_body(text: str, place: Place) -> bool:
+    """Whether the place names an organisation or building: "Periyar University", "Fargo
+    Police" - the event is where the body is only as a last resort."""
+    from ..places.rules import default_rules
+
+    following = text[place.end : place.end + 30].split()
+    word = following[0].strip(",.;:()") if following else ""
+    return word[:1].isupper() and word.lower() in default_rules().org_suffixes
+
+
+# "retook the desert town of al-Qaryatayn", "shelled Homs": the place is what the trigger acts on.
+OBJECT_GAP = re.compile(
+    r"^[^\W\d]*\s+(?:(?:the|a|an|of|town|city|village|desert|strategic|key|"
+    r"besieged|nearby|[\w-]+-held)\s+){0,5}$",
+    re.IGNORECASE,
+)
+
+
+def _object_of(text: str, trigger: Span, place: Place) -> bool:
+    """Whether the place stands right after the trigger word, only a few words between."""
+    return 0 <= place.start - trigger[1] <= 40 and bool(
+        OBJECT_GAP.match(text[trigger[1] : place.start])
+    )
+
+
+# Lower is more specific: ACLED codes the most specific place the report gives. An unlisted
+# place is located at its unit, so a listed town comes first.
+SPECIFICITY = {
+    "populated_place": 0,
+    "unlisted": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 4,
+    "country": 5,
+}
+BROAD = 3  # admin1 and wider: the event's place only where the report names nothing smaller
+NOT_LOCATIONS = {"demonym", "continent"}
+# How much a place's country counts for the article's country: a province is surer than a town
+# (town names recur across countries), guessed places count not at all.
+COUNTRY_WEIGHT = {"admin1": 2, "admin2": 2, "unlisted": 0, "demonym": 0}
+
+
+def _coherent(article: Article, place: Place, alone: bool = True) -> bool:
+    """Whether the place lies in a country the article's other places name most surely (or
+    they name none): "Al" read as a Norwegian village among Lebanese places does not."""
+    votes: Counter[str] = Counter()
+    for p in article.places:
+        if p.country and (p is not place or not alone):
+            votes[p.country] += COUNTRY_WEIGHT.get(p.feature or "", 1)
+    top = max(votes.values(), default=0)
+    return top == 0 or votes[place.country or ""] == top
+
+
+def _in_sentence(sentences: list[Span], place: Place, trigger: Span) -> bool:
+    return any(s <= place.start < e and s <= trigger[0] < e for s, e in sentences)
+
+
+PAREN_CHARS = 60  # how far back an open parenthesis still encloses a place
+UNIT_WORD_CHARS = 12  # "Talhar town (", "Loikaw township (": a place just before the parenthesis
+
+
+def _in_parentheses(article: Article, place: Place) -> bool:
+    """Whether the place is inside parentheses: "Talhar town (Badin, Sindh)" gives units there."""
+    before = article.text[max(0, place.start - PAREN_CHARS) : place.start]
+    opened = before.rfind("(")
+    if opened < 0 or ")" in before[opened:] or "coded" in before[opened:]:
+        return False
+    at = place.start - len(before) + opened
+    return any(0 <= at - p.end <= UNIT_WORD_CHARS for p in article.places if p is not place)
+
+
+# "Caruaru municipality (Pernambuco)", "Hubballi town (Dharwad district, Karnataka)": a unit word
+# may stand between a place and the units that qualify it.
+QUALIFIER = re.compile(
+    r"\s*(?:(?:town|city|village|municipality|district|sub-district|subdistrict|township|county|"
+    r"province|region|governorate|area|commune|department|locality|kebele|woreda|tehsil|upazila|"
+    r"parish|ward|camp)\s*)?[(,]\s*"
+)
+QUALIFIER_GAP = 2  # characters a qualifying unit may start after the "(" or ","
+
+
+def _qualifiers(article: Article, place: Place) -> list[Place]:
+    """The places written right after a place as its units: "X (Y, Z)", "X town (Y)", "X, Y"."""
+    found = QUALIFIER.match(article.text, place.end)
+    if found is None:
+        return []
+    first = found.end()
+    closing = article.text.find(")", first) if "(" in found.group() else -1
+    end = closing if closing >= 0 else first + QUALIFIER_GAP
+    return [p for p in article.places if p is not place and first <= p.start <= max(end, first + 1)]
+
+
+def _is_qualified(article: Article, place: Place) -> bool:
+    """Whether a unit containing the place follows it: "Ann Arbor (Michigan)", "Ensenada, Baja
+    California", "Caruaru municipality (Pernambuco)"."""
+    return any(_contains(p, place) for p in _qualifiers(article, place))
+
+
+def _misplaced(article: Article, place: Place) -> bool:
+    """Whether the place is qualified by units of its country that do not contain it: "Benito
+    Juarez, Nuevo Leon" read as a Benito Juarez of another state, "Kanker Khera (Mawana, Meerut
+    district, UP)" read as the Kanker of another state (a namesake)."""
+    if place.admin1 is None:
+        return False
+    units = [u for u in _qualifiers(article, place) if u.country == place.country]
+    units = [u for u in units if u.feature in ("admin1", "populated_place", "admin2")]
+    if not units:
+        return False
+    return not any(u.admin1 == place.admin1 or u.name == place.admin1 for u in units)
+
+
+def focus_place(article: Article) -> Place | None:
+    """The article's focus: in the lead, a qualified place ("X (Y)") of the main country, the
+    most specific, the first; else the same over the whole article."""
+    located = [
+        p for p in article.places if p.latitude is not None and p.feature not in NOT_LOCATIONS
+    ]
+    if not located:
+        return None
+    lead_end = article.nlp.sentences[1][1] if article.nlp and len(article.nlp.sentences) > 1 else 0
+    return min(
+        located,
+        key=lambda p: (
+            0 if p.start < lead_end else 1,
+            0 if _is_qualified(article, p) else 1,
+            0 if _coherent(article, p) else 1,
+            SPECIFICITY.get(p.feature or "", 1),
+            p.start,
+        ),
+    )
+
+
+def geo_precision(article: Article, place: Place, rules: EventRules) -> int:
+    """ACLED's geo-precision: 1 the place itself; 2 near it ("near X", "outskirts of X"), an
+    area or district named by it ("X district", "X township"), or a place located by its unit
+    (unlisted, a district); 3 only a province, region or country."""
+    if place.feature in WIDE_FEATURES:
+        return 3
+    if place.feature in ("admin2", "unlisted") or place.geonameid is None:
+        return 2
+    before = article.text[max(0, place.start - 40) : place.start].lower()
+    words = [stem(w) for w in before.replace(",", " ").split()][-4:]
+    # a cue ending on one of the last two words: "near X", "outskirts of X"
+    if any(_ends_with(words[: len(words) - k], c) for c in rules.near_cues for k in range(2)):
+        return 2
+    after = article.text[place.end : place.end + 20].lower().split()
+    return 2 if after and after[0].strip(",.;:()") in UNIT_WORDS else 1
+
+
+# A unit word after a place: the report names the area around it, coded at the place (GP 2).
+UNIT_WORDS = {"district", "districts", "township", "municipality", "county", "area", "areas"}
+UNIT_WORDS |= {"parish", "tehsil", "upazila", "woreda", "subdivision", "sector", "province"}
+
+
+def _ends_with(words: list[str], cue: tuple[str, ...]) -> bool:
+    return bool(cue) and tuple(words[-len(cue) :]) == cue
+
+
+def _word_before(text: str, offset: int) -> str:
+    words = text[max(0, offset - 30) : offset].split()
+    return stem(words[-1]) if words else ""
