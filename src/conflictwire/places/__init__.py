@@ -61,7 +61,7 @@ def locate_places(
     hints = _hints(article.text, kept, candidates, context, rules)
     lost = _namesakes(article.text, kept, candidates, context, rules)
     places = [
-        _at_unit(article.text, m, lost[i])
+        _at_unit(article.text, m, lost[i], rules)
         if i in lost
         else _place(article.text, m, candidates[m.key], context, rules, hints.get(i))
         for i, m in enumerate(kept)
@@ -183,8 +183,9 @@ def _namesakes(
     return found
 
 
-def _at_unit(text: str, mention: Mention, unit: Any) -> Place:
-    place = _place(text, mention, [unit], DocContext(), default_rules())
+def _at_unit(text: str, mention: Mention, unit: Any, rules: PlaceRules) -> Place:
+    """The mention located at its unit, as a place the index lacks."""
+    place = _place(text, mention, [unit], DocContext(), rules)
     return replace(place, feature=UNLISTED, score=UNLISTED_SCORE)
 
 
