@@ -153,3 +153,13 @@ def test_a_datelines_place_is_where_the_report_was_filed_not_the_event(pipeline)
     )
     event = first_event(run(pipeline, text))
     assert event.location == "Singa"
+
+
+def test_a_square_and_a_ministry_are_not_places_of_their_own(pipeline):
+    text = (
+        "On 19 March 2024, bakers protested in front of the Ministry of Economy and in Bra "
+        "Square in Verona."
+    )
+    found = by_mention(run(pipeline, text).places)
+    assert "Economy" not in found and "Bra" not in found
+    assert found["Verona"].country_code == "IT"
