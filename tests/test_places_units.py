@@ -163,3 +163,30 @@ def test_a_square_and_a_ministry_are_not_places_of_their_own(pipeline):
     found = by_mention(run(pipeline, text).places)
     assert "Economy" not in found and "Bra" not in found
     assert found["Verona"].country_code == "IT"
+
+
+def test_a_town_and_its_units_are_paired_across_a_unit_word():
+    from conflictwire.places import _unit_pairs, default_rules
+    from conflictwire.places.detect import Mention
+
+    text = "in Mansa town (Mansa district, Punjab) and in Homs, Hama and Idlib (north) today"
+
+    def mention(name: str, nth: int = 0) -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return Mention(start, start + len(name), name.lower(), None, True, "GPE")
+
+    mentions = [
+        mention("Mansa"),
+        mention("Mansa district"),
+        mention("Punjab"),
+        mention("Homs"),
+        mention("Hama"),
+        mention("Idlib"),
+    ]
+    pairs = [(a.key, b.key) for a, b in _unit_pairs(text, mentions, default_rules())]
+    assert ("mansa", "mansa district") in pairs  # across "town ("
+    assert ("mansa district", "punjab") in pairs
+    assert ("homs", "hama") in pairs  # "X, Y" is a candidate pair; resolution decides
+    assert ("hama", "idlib") not in pairs  # "and" is no unit

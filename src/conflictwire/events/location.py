@@ -209,19 +209,15 @@ def _in_parentheses(article: Article, place: Place) -> bool:
     return any(0 <= at - p.end <= UNIT_WORD_CHARS for p in article.places if p is not place)
 
 
-# "Caruaru municipality (Pernambuco)", "Hubballi town (Dharwad district, Karnataka)": a unit word
-# may stand between a place and the units that qualify it.
-QUALIFIER = re.compile(
-    r"\s*(?:(?:town|city|village|municipality|district|sub-district|subdistrict|township|county|"
-    r"province|region|governorate|area|commune|department|locality|kebele|woreda|tehsil|upazila|"
-    r"parish|ward|camp)\s*)?[(,]\s*"
-)
 QUALIFIER_GAP = 2  # characters a qualifying unit may start after the "(" or ","
 
 
 def _qualifiers(article: Article, place: Place) -> list[Place]:
-    """The places written right after a place as its units: "X (Y, Z)", "X town (Y)", "X, Y"."""
-    found = QUALIFIER.match(article.text, place.end)
+    """The places written right after a place as its units: "X (Y, Z)", "X town (Y)", "X, Y"
+    (the unit words are the place stage's)."""
+    from ..places.rules import default_rules
+
+    found = default_rules().qualifier.match(article.text, place.end)
     if found is None:
         return []
     first = found.end()

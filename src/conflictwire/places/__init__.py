@@ -51,7 +51,8 @@ def locate_places(
             candidates[m.key] = _as_demonym(candidates[m.key], m.label == "DEMONYM", rules)
     mentions = [m for m in mentions if candidates[m.key]]
     context = _context_from(mentions, candidates, rules, strong_only=True)
-    confirmed = {m.key for m in mentions if m.strong} | _nested(article.text, mentions, candidates)
+    nested = _nested(article.text, mentions, candidates, rules)
+    confirmed = {m.key for m in mentions if m.strong} | nested
     kept = [
         m
         for m in mentions
@@ -114,7 +115,7 @@ def _containers(
     by_key: dict[str, Any] = {}
     units: dict[int, Any] = {}
     index = {id(m): i for i, m in enumerate(mentions)}
-    for first, second in _unit_pairs(text, mentions):
+    for first, second in _unit_pairs(text, mentions, rules):
         ranked = rank(candidates[second.key], second.cue, context.for_key(second.key), rules)
         unit = next(
             (
@@ -130,22 +131,28 @@ def _containers(
     return by_key, units
 
 
-def _unit_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
-    """Neighbouring names written as place and unit: "X, Y" or "X (Y)"."""
+def _unit_pairs(
+    text: str, mentions: Sequence[Mention], rules: PlaceRules
+) -> list[tuple[Mention, Mention]]:
+    """Neighbouring names written as place and unit: "X, Y", "X (Y)", "X (Y, Z)", "X town (Y)"."""
     pairs = []
     for first, second in zip(mentions, mentions[1:], strict=False):
         between = text[first.end : second.start]
-        parenthesised = between.strip() == "(" and text[second.end : second.end + 1] == ")"
-        if between in (", ", ",") or parenthesised:
-            pairs.append((first, second))
+        if not rules.qualifier.fullmatch(between):
+            continue
+        if "(" in between and text[second.end : second.end + 1] not in (")", ","):
+            continue
+        pairs.append((first, second))
     return pairs
 
 
-def _nested(text: str, mentions: Sequence[Mention], candidates: dict[str, list[Any]]) -> set[str]:
+def _nested(
+    text: str, mentions: Sequence[Mention], candidates: dict[str, list[Any]], rules: PlaceRules
+) -> set[str]:
     """Names confirmed by each other: "Welimada town (Badulla, Uva)" - a reading of Uva
     contains a reading of Badulla, so both are places even where NER called them ORG."""
     found: set[str] = set()
-    for first, second in _unit_pairs(text, mentions):
+    for first, second in _unit_pairs(text, mentions, rules):
         units = [c for c in candidates[second.key] if c.feature in UNIT_FEATURES]
         if any(inside(x, u) for u in units for x in candidates[first.key]):
             found.update((first.key, second.key))
@@ -168,7 +175,7 @@ def _namesakes(
     its unit."""
     index = {id(m): i for i, m in enumerate(mentions)}
     found: dict[int, Any] = {}
-    for town, unit in _unit_pairs(text, mentions):
+    for town, unit in _unit_pairs(text, mentions, rules):
         after = index[id(unit)] + 1
         if after < len(mentions) and LIST_GLUE.fullmatch(text[unit.end : mentions[after].start]):
             continue

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -24,6 +25,7 @@ class PlaceRules:
     street_words: frozenset[str]
     direction_words: frozenset[str]
     name_particles: frozenset[str]
+    unit_words: frozenset[str]
     min_population_unconfirmed: int
     distance_units: dict[str, float]
     distance_tolerance: float
@@ -48,12 +50,20 @@ class PlaceRules:
             street_words=words("street_words"),
             direction_words=words("direction_words"),
             name_particles=words("name_particles"),
+            unit_words=words("unit_words"),
             min_population_unconfirmed=int(data["min_population_unconfirmed"]),
             distance_units={str(k).lower(): float(v) for k, v in data["distance_units"].items()},
             distance_tolerance=float(data["distance_tolerance"]),
             admin_population_share=float(data["admin_population_share"]),
             weights={k: float(v) for k, v in data["weights"].items()},
         )
+
+    @cached_property
+    def qualifier(self) -> re.Pattern[str]:
+        """What may stand between a name and its units: an optional unit word, then "(" or ","
+        ("Caruaru municipality (", "Homs, ")."""
+        words = "|".join(sorted((re.escape(w) for w in self.unit_words), key=len, reverse=True))
+        return re.compile(rf"\s*(?:(?:{words})\s*)?[(,]\s*", re.IGNORECASE)
 
 
 @cache
