@@ -75,3 +75,13 @@ def test_fold_text_maps_every_folded_character_back() -> None:
 
 def test_fold_text_splits_english_possessives() -> None:
     assert fold_text("Syria’s army and Homs' streets").text == "syria s army and homs streets"
+
+
+def test_arabic_words_get_their_common_english_spellings():
+    from conflictwire.gazetteer.normalize import spellings, without_final_h
+
+    assert "ein issa" in spellings("ayn isa")
+    assert "tal tamr" in spellings("tall tamr")
+    assert spellings("homs") == []
+    assert without_final_h("al amadiyah") == "al amadiya"
+    assert without_final_h("homs") == ""

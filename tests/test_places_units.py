@@ -190,3 +190,9 @@ def test_a_town_and_its_units_are_paired_across_a_unit_word():
     assert ("mansa district", "punjab") in pairs
     assert ("homs", "hama") in pairs  # "X, Y" is a candidate pair; resolution decides
     assert ("hama", "idlib") not in pairs  # "and" is no unit
+
+
+def test_syrian_towns_are_found_in_their_english_spellings(pipeline):
+    text = "On 21 March 2024, Turkish drones struck Ein Issa and Tal Tamr in northeast Syria."
+    found = by_mention(run(pipeline, text).places)
+    assert found["Ein Issa"].country_code == "SY" and found["Tal Tamr"].country_code == "SY"

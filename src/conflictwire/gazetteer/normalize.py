@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, compress, repeat
+from itertools import chain, compress, islice, product, repeat
 
 from anyascii import anyascii
 
@@ -72,6 +72,26 @@ def english_word_articles() -> frozenset[str]:
 def arabic_countries() -> frozenset[str]:
     """Countries whose names are romanised from Arabic (``data/gazetteer/arabic_countries.tsv``)."""
     return frozenset(row["country_code"] for row in read_table("arabic_countries.tsv"))
+
+
+@cache
+def arabic_variants() -> dict[str, tuple[str, ...]]:
+    """Word -> its common English spellings (``data/gazetteer/arabic_variants.tsv``)."""
+    return {
+        row["word"]: tuple(row["variants"].split("|")) for row in read_table("arabic_variants.tsv")
+    }
+
+
+MAX_SPELLINGS = 16  # variant keys per key, at most
+
+
+def spellings(key: str) -> list[str]:
+    """The key with its words in their common English spellings: "ayn isa" -> "ein issa", ..."""
+    options = [(word, *arabic_variants().get(word, ())) for word in key.split(" ")]
+    if all(len(o) == 1 for o in options):
+        return []
+    found = [" ".join(words) for words in islice(product(*options), MAX_SPELLINGS + 1)]
+    return [k for k in found if k != key][:MAX_SPELLINGS]
 
 
 TA_MARBUTA_MIN = 5  # letters in a final word before its "-ah" may be read as "-a"

@@ -24,6 +24,7 @@ from conflictwire.gazetteer.normalize import (
     arabic_countries,
     is_latin,
     name_keys,
+    spellings,
     without_final_h,
 )
 
@@ -123,9 +124,12 @@ def name_rows(record: PlaceRecord) -> list[tuple[str, int, int, int]]:
         for index, key in enumerate(name_keys(name)):
             primary, stripped = flags.get(key, (0, 0))
             flags[key] = (primary | (position == 0), stripped | (index == 1))
-            variant = without_final_h(key) if arabic else ""
-            if variant and variant not in flags:
-                flags[variant] = (0, 1)  # "Amadiya" for "Al 'Amadiyah", read as a weaker key
+            if not arabic:
+                continue
+            for spelling in [key, *spellings(key)]:  # "Ein Issa" for "'Ayn 'Isa"
+                for variant in (spelling, without_final_h(spelling)):  # "Amadiya" for "-iyah"
+                    if variant and variant not in flags:
+                        flags[variant] = (0, 1)  # read as a weaker key
     return [(key, record.geonameid, p, s) for key, (p, s) in flags.items()]
 
 
