@@ -196,3 +196,9 @@ def test_syrian_towns_are_found_in_their_english_spellings(pipeline):
     text = "On 21 March 2024, Turkish drones struck Ein Issa and Tal Tamr in northeast Syria."
     found = by_mention(run(pipeline, text).places)
     assert found["Ein Issa"].country_code == "SY" and found["Tal Tamr"].country_code == "SY"
+
+
+def test_burmese_names_are_found_joined_as_well_as_apart(pipeline):
+    text = "On 22 March 2024, students protested in Kyainseikgyi township (Kayin state), Myanmar."
+    found = by_mention(run(pipeline, text).places)
+    assert found["Kyainseikgyi"].country_code == "MM"

@@ -30,7 +30,12 @@ from conflictwire.gazetteer.schema import PlaceRecord, write_places
 
 CURATED_TABLES = ("regions.tsv", "aliases.tsv", "demonyms.tsv", "points.tsv")
 # Read from the installed package whatever data directory the build uses (it shapes every key).
-KEY_TABLES = ("arabic_articles.tsv", "arabic_countries.tsv", "arabic_variants.tsv")
+KEY_TABLES = (
+    "arabic_articles.tsv",
+    "arabic_countries.tsv",
+    "arabic_variants.tsv",
+    "syllable_countries.tsv",
+)
 _INSERT_NAME = (
     "INSERT OR REPLACE INTO names (key, geonameid, is_primary, is_stripped, kind, is_exact) "
     "VALUES (?, ?, 0, ?, ?, ?)"

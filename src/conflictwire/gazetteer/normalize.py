@@ -82,6 +82,13 @@ def arabic_variants() -> dict[str, tuple[str, ...]]:
     }
 
 
+@cache
+def syllable_countries() -> frozenset[str]:
+    """Countries whose names are romanised syllable by syllable, written both joined and apart
+    ("Kyain Seikgyi" / "Kyainseikgyi"; ``data/gazetteer/syllable_countries.tsv``)."""
+    return frozenset(row["country_code"] for row in read_table("syllable_countries.tsv"))
+
+
 MAX_SPELLINGS = 16  # variant keys per key, at most
 
 

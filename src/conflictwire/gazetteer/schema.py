@@ -25,6 +25,7 @@ from conflictwire.gazetteer.normalize import (
     is_latin,
     name_keys,
     spellings,
+    syllable_countries,
     without_final_h,
 )
 
@@ -124,6 +125,9 @@ def name_rows(record: PlaceRecord) -> list[tuple[str, int, int, int]]:
         for index, key in enumerate(name_keys(name)):
             primary, stripped = flags.get(key, (0, 0))
             flags[key] = (primary | (position == 0), stripped | (index == 1))
+            joined = key.replace(" ", "") if record.country_code in syllable_countries() else key
+            if joined != key and joined not in flags:
+                flags[joined] = (0, 1)  # "Kyainseikgyi" for "Kyain Seikgyi"
             if not arabic:
                 continue
             for spelling in [key, *spellings(key)]:  # "Ein Issa" for "'Ayn 'Isa"
