@@ -202,3 +202,12 @@ def test_burmese_names_are_found_joined_as_well_as_apart(pipeline):
     text = "On 22 March 2024, students protested in Kyainseikgyi township (Kayin state), Myanmar."
     found = by_mention(run(pipeline, text).places)
     assert found["Kyainseikgyi"].country_code == "MM"
+
+
+def test_a_city_written_with_its_district_is_the_event_location(pipeline):
+    text = (
+        "On 23 March 2024, in La Plata - Tolosa (Buenos Aires), nurses blocked the access to a "
+        "hospital to protest against thefts, the Alejandro Korn union said."
+    )
+    event = first_event(run(pipeline, text))
+    assert event.location == "La Plata"

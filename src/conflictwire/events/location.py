@@ -75,7 +75,8 @@ def event_place(
     """The event's location among the places of its sentences, the way ACLED codes it.
 
     Never a demonym or continent. Ordered by: whether the place is outside a protest's motive
-    ("protested in X against the war in Y": not Y); whether it is not a dateline's; whether it
+    ("protested in X against the war in Y": not Y); whether it is not a dateline's; whether it is
+    a city written with its district ("La Plata - Tolosa"); whether it
     lies in the article's main country (a stray namesake abroad does not); whether it is not a
     namesake outside the units written after it; whether it does not name a body; whether it
     is a town or district rather than a province or country; whether the article's other
@@ -95,6 +96,7 @@ def event_place(
         key = (
             1 if protest and _in_motive(article.text, trigger, place) else 0,
             1 if _in_dateline(article.text, place) else 0,
+            0 if _with_district(article.text, place) else 1,
             0 if _coherent(article, place, alone=False) else 1,
             1 if _misplaced(article, place) else 0,
             1 if _names_a_body(article.text, place) else 0,
@@ -120,6 +122,17 @@ MOTIVE = re.compile(
     r"protesting|demanding|to demand|calling for|to call for|over the|justice for)\b",
     re.IGNORECASE,
 )
+
+
+# "Seoul City - Yeongdeungpo", "La Plata - Tolosa": a city and, after a spaced dash, its
+# district, as monitors write a place inside a city; not "the Baghdad - Kut (city) road".
+CITY_DISTRICT = re.compile(r"(?: City)? [-\u2013] [A-Z][\w'\u2019.]*(?: [A-Z][\w'\u2019.]*)*")
+ROAD_AFTER = re.compile(r"\s+(?:city\s+)?(?:road|highway|route)\b", re.IGNORECASE)
+
+
+def _with_district(text: str, place: Place) -> bool:
+    found = CITY_DISTRICT.match(text, place.end)
+    return found is not None and not ROAD_AFTER.match(text, found.end())
 
 
 def _in_dateline(text: str, place: Place) -> bool:
