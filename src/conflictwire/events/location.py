@@ -58,8 +58,11 @@ def _is_container(article: Article, place: Place) -> bool:
 
 
 def _contains(outer: Place, inner: Place) -> bool:
-    """Whether ``outer`` can be the unit of ``inner``: a region, or its admin unit by name."""
+    """Whether ``outer`` can be the unit of ``inner``: a region, its admin unit by name, or the
+    district named after it ("Kandy (Kandy, Central)")."""
     if outer.feature in REGION_FEATURES:
+        return True
+    if outer.geonameid is not None and outer.geonameid == inner.geonameid:
         return True
     return bool(outer.name) and outer.name in (inner.admin1, inner.admin2)
 
@@ -158,7 +161,13 @@ def _names_a_body(text: str, place: Place) -> bool:
 
     following = text[place.end : place.end + 30].split()
     word = following[0].strip(",.;:()") if following else ""
+    if word.lower() in BUILDINGS:  # "Tolbiac university", "Kabul prison"
+        return True
     return word[:1].isupper() and word.lower() in default_rules().org_suffixes
+
+
+# Buildings a name may stand for, however written.
+BUILDINGS = {"university", "college", "school", "hospital", "prison", "stadium", "campus"}
 
 
 # "retook the desert town of al-Qaryatayn", "shelled Homs": the place is what the trigger acts on.
