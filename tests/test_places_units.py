@@ -211,3 +211,16 @@ def test_a_city_written_with_its_district_is_the_event_location(pipeline):
     )
     event = first_event(run(pipeline, text))
     assert event.location == "La Plata"
+
+
+def test_a_place_read_as_a_verb_is_still_a_place_in_a_place_frame(pipeline):
+    # the tagger reads "Sagaing" as a verb (-ing); "in ... town" frames it as a place
+    text = "On 24 March 2024, in Sagaing town (Sagaing region), soldiers arrested four women."
+    found = by_mention(run(pipeline, text).places)
+    assert found["Sagaing"].country_code == "MM"
+
+
+def test_the_units_of_a_village_the_index_lacks_are_read_in_parentheses(pipeline):
+    text = "On 25 March 2024, truck drivers blocked a road in Pinero (Santa Fe) over fuel prices."
+    found = by_mention(run(pipeline, text).places)
+    assert found["Santa Fe"].country_code == "AR"

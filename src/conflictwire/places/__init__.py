@@ -52,7 +52,11 @@ def locate_places(
     mentions = [m for m in mentions if candidates[m.key]]
     context = _context_from(mentions, candidates, rules, strong_only=True)
     nested = _nested(article.text, mentions, candidates, rules)
-    confirmed = {m.key for m in mentions if m.strong} | nested
+    confirmed = (
+        {m.key for m in mentions if m.strong}
+        | nested
+        | _units_in_parentheses(article.text, mentions, candidates)
+    )
     kept = [
         m
         for m in mentions
@@ -219,6 +223,22 @@ BELOW_PROVINCE = {
 def _below_province(text: str, mention: Mention) -> bool:
     following = text[mention.end : mention.end + 20].split()
     return bool(following) and following[0].lower().strip(",.;:()") in BELOW_PROVINCE
+
+
+def _units_in_parentheses(
+    text: str, mentions: Sequence[Mention], candidates: dict[str, list[Any]]
+) -> set[str]:
+    """Names opening a parenthesis after another name, with a province or district reading:
+    "in Pinero (Santa Fe)", "Doaligou (Diapangou, Gourma)" - the units of a place the index
+    lacks, even where NER called them organisations."""
+    found = set()
+    for m in mentions:
+        before = text[max(0, m.start - 30) : m.start].rstrip()
+        if not before.endswith("(") or not before[:-1].rstrip()[-1:].isalpha():
+            continue
+        if any(c.feature in ("admin1", "admin2") for c in candidates[m.key]):
+            found.add(m.key)
+    return found
 
 
 def _with_own_province(options: list[Any], gazetteer: GazetteerLike) -> list[Any]:

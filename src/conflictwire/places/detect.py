@@ -142,7 +142,8 @@ def _judge(doc: _Doc, match: NameMatchLike, rules: PlaceRules) -> Mention | None
     ]
     if words and all(t.tag == "JJ" for t in words):
         return Mention(match.start, match.end, match.key, cue, True, "DEMONYM")  # "Syrian"
-    if label not in rules.place_labels and not all(_namelike(doc, t) for t in words):
+    namelike = all(_namelike(doc, t) for t in words) or _framed_as_place(doc, span, rules)
+    if label not in rules.place_labels and not namelike:
         return None
     if label not in ("GPE", "LOC") and _not_a_place_here(doc, span, surface, rules):
         return None
@@ -231,6 +232,16 @@ def _is_name_word(word: str) -> bool:
 
 def _same_span(ent: Entity, match: NameMatchLike) -> bool:
     return ent.start >= match.start and ent.end <= match.end
+
+
+def _framed_as_place(doc: _Doc, span: range, rules: PlaceRules) -> bool:
+    """Capitalised inside a sentence, after a place preposition or before a unit word: "in
+    Sagaing town" is a place although the tagger reads "Sagaing" as a verb."""
+    first = doc.tokens[span.start]
+    if not first.text[:1].isupper() or _sentence_initial(doc, span.start):
+        return False
+    units = rules.unit_words | rules.admin_words | rules.settlement_words
+    return doc.word(span.start - 1) in rules.place_prepositions or doc.word(span.stop) in units
 
 
 def _namelike(doc: _Doc, token: Token) -> bool:
