@@ -224,3 +224,9 @@ def test_the_units_of_a_village_the_index_lacks_are_read_in_parentheses(pipeline
     text = "On 25 March 2024, truck drivers blocked a road in Pinero (Santa Fe) over fuel prices."
     found = by_mention(run(pipeline, text).places)
     assert found["Santa Fe"].country_code == "AR"
+
+
+def test_every_unit_in_a_parenthesised_list_after_an_unknown_village_counts(pipeline):
+    text = "On 26 March 2024, militants killed a captive in the village of Belehede (Tongomayel, Soum)."
+    found = by_mention(run(pipeline, text).places)
+    assert found["Soum"].country_code == "BF"

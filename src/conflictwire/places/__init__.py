@@ -233,12 +233,20 @@ def _units_in_parentheses(
     lacks, even where NER called them organisations."""
     found = set()
     for m in mentions:
-        before = text[max(0, m.start - 30) : m.start].rstrip()
-        if not before.endswith("(") or not before[:-1].rstrip()[-1:].isalpha():
+        opened = text.rfind("(", max(0, m.start - PAREN_REACH), m.start)
+        if opened < 0 or not text[:opened].rstrip()[-1:].isalpha():
+            continue
+        inside = text[opened + 1 : m.start]
+        if ")" in inside or not PAREN_LIST.fullmatch(inside):
             continue
         if any(c.feature in ("admin1", "admin2") for c in candidates[m.key]):
             found.add(m.key)
     return found
+
+
+PAREN_REACH = 60  # characters back to the "(" of a list of units
+# Only capitalised names and commas between the "(" and the unit: "(Tongomayel, Soum)".
+PAREN_LIST = re.compile(r"(?:\s*[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*\s*,)*\s*")
 
 
 def _with_own_province(options: list[Any], gazetteer: GazetteerLike) -> list[Any]:
