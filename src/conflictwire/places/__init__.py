@@ -52,11 +52,8 @@ def locate_places(
     mentions = [m for m in mentions if candidates[m.key]]
     context = _context_from(mentions, candidates, rules, strong_only=True)
     nested = _nested(article.text, mentions, candidates, rules)
-    confirmed = (
-        {m.key for m in mentions if m.strong}
-        | nested
-        | _units_in_parentheses(article.text, mentions, candidates)
-    )
+    units = _units_in_parentheses(article.text, mentions, candidates)
+    confirmed = {m.key for m in mentions if m.strong} | nested | {m.key for m in units}
     kept = [
         m
         for m in mentions
@@ -227,11 +224,11 @@ def _below_province(text: str, mention: Mention) -> bool:
 
 def _units_in_parentheses(
     text: str, mentions: Sequence[Mention], candidates: dict[str, list[Any]]
-) -> set[str]:
-    """Names opening a parenthesis after another name, with a province or district reading:
-    "in Pinero (Santa Fe)", "Doaligou (Diapangou, Gourma)" - the units of a place the index
-    lacks, even where NER called them organisations."""
-    found = set()
+) -> set[Mention]:
+    """Names in a parenthesis after another name, with a province or district reading: "in
+    Pinero (Santa Fe)", "Belehede (Tongomayel, Soum)" - the units of a place the index lacks,
+    even where NER called them organisations."""
+    found: set[Mention] = set()
     for m in mentions:
         opened = text.rfind("(", max(0, m.start - PAREN_REACH), m.start)
         if opened < 0 or not text[:opened].rstrip()[-1:].isalpha():
@@ -240,7 +237,7 @@ def _units_in_parentheses(
         if ")" in inside or not PAREN_LIST.fullmatch(inside):
             continue
         if any(c.feature in ("admin1", "admin2") for c in candidates[m.key]):
-            found.add(m.key)
+            found.add(m)
     return found
 
 
