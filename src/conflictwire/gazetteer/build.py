@@ -113,6 +113,7 @@ def _write_index(tmp: Path, sources: SourcePaths, progress: bool) -> None:
             _say(f"gazetteer: {added:,} curated names; places not in the index: {missing or 0}")
         conn.execute(POST_LOAD_DDL)
         mark_capitals(conn, read_capitals(sources.countries))
+        place_bare_districts(conn)
         built_at = datetime.now(UTC).isoformat(timespec="seconds")
         meta = {**expected_meta(sources.data), "built_at": built_at, "data_dir": str(sources.data)}
         conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
@@ -139,6 +140,23 @@ def mark_capitals(conn: sqlite3.Connection, capitals: dict[str, str]) -> None:
             conn.execute(
                 "UPDATE places SET feature_code = ? WHERE geonameid = ?", (CAPITAL_CODE, row[0])
             )
+
+
+def place_bare_districts(conn: sqlite3.Connection) -> None:
+    """Give admin2 units that no listed town lies in a point: that of a town of their own name
+    in their province (the district seat, as "Gorkha" for Gorkha district), else none."""
+    conn.execute(
+        """
+        UPDATE places AS d SET (latitude, longitude) = (
+            SELECT t.latitude, t.longitude FROM places t
+            JOIN names tn ON tn.geonameid = t.geonameid
+            JOIN names dn ON dn.key = tn.key AND dn.geonameid = d.geonameid
+            WHERE t.feature = 'populated_place' AND t.country_code = d.country_code
+              AND t.admin1_code = d.admin1_code
+            ORDER BY t.population DESC LIMIT 1)
+        WHERE d.feature = 'admin2' AND d.latitude IS NULL
+        """
+    )
 
 
 def _say(message: str) -> None:

@@ -30,7 +30,7 @@ from conflictwire.gazetteer.normalize import (
 )
 
 # Bump when the schema or the way keys are made changes: existing indexes are then rebuilt.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 # ``region``: curated regions (``data/gazetteer/regions.tsv``). A candidate found through a
 # demonym ("Syrian") has the feature ``demonym`` (the place itself keeps its own feature).
