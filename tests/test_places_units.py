@@ -230,3 +230,12 @@ def test_every_unit_in_a_parenthesised_list_after_an_unknown_village_counts(pipe
     text = "On 26 March 2024, militants burned a school in Doaligou (Diapangou, Gourma)."
     found = by_mention(run(pipeline, text).places)
     assert found["Gourma"].country_code == "BF"
+
+
+def test_a_protests_motive_after_its_units_is_still_its_motive(pipeline):
+    text = (
+        "On 27 March 2024, traders held a protest rally in Gwadar city (Gwadar, Balochistan), "
+        "against the decision to revoke the special status of Jammu."
+    )
+    event = first_event(run(pipeline, text))
+    assert event.location == "Gwadar"

@@ -122,7 +122,8 @@ def event_place(
 # motive ("protested in Burgas against the Russian aggression on Ukraine"), not its location.
 MOTIVE = re.compile(
     r"(?<![\w-])(?:against|condemn\w*|denounc\w*|in solidarity|in support of|in protest|to protest|"
-    r"protesting|demanding|to demand|calling for|to call for|over the|justice for)\b",
+    r"protesting|demanding|to demand|calling for|to call for|over the|justice for|to oppose|"
+    r"opposing|commemorat\w*|in memory of)\b",
     re.IGNORECASE,
 )
 
@@ -147,11 +148,15 @@ def _in_dateline(text: str, place: Place) -> bool:
 
 
 def _in_motive(text: str, trigger: Span, place: Place) -> bool:
-    """Whether a protest's place is in what the protest is about, after the trigger."""
+    """Whether a protest's place is in what the protest is about: after the trigger, a motive
+    word ("against", "to condemn") opens a clause that runs on to the place."""
     if place.start <= trigger[1]:
         return False
     between = text[trigger[1] : place.start]
-    return not any(mark in between for mark in ".;,()\n") and bool(MOTIVE.search(between))
+    if any(mark in between for mark in ".;\n"):
+        return False
+    opened = [m.end() for m in MOTIVE.finditer(between)]
+    return bool(opened) and not any(mark in between[opened[-1] :] for mark in ",()")
 
 
 def _names_a_body(text: str, place: Place) -> bool:

@@ -204,8 +204,10 @@ def _tail_of_longer_name(doc: _Doc, span: range, rules: PlaceRules, *, ner_place
     ("West Texas Intermediate"), not a name ("Pleasant Township", "Baghdad Homs").
     """
     before = span.start - 1
-    while before > 0 and ARTICLE_PREFIX.fullmatch(doc.word(before) + "-"):
-        before -= 1  # "Ghadir al Bostan": look past the article
+    while before > 0 and (
+        ARTICLE_PREFIX.fullmatch(doc.word(before) + "-") or doc.word(before) in rules.name_particles
+    ):
+        before -= 1  # "Ghadir al Bostan", "Boca do Rio": look past the article or particle
     if before < 0 or before in doc.place_tokens:
         return False
     token = doc.tokens[before]
