@@ -239,3 +239,12 @@ def test_a_protests_motive_after_its_units_is_still_its_motive(pipeline):
     )
     event = first_event(run(pipeline, text))
     assert event.location == "Gwadar"
+
+
+def test_a_countrys_own_name_is_the_country_not_a_village_so_called(pipeline):
+    text = "Farmers in Dayton, Ohio, and Columbus, Ohio, said sanctions on Russia raised prices."
+    found = by_mention(run(pipeline, text).places)
+    assert found["Russia"].feature == "country"  # not Russia, Ohio (656 people)
+    text = "Residents of Mexico, Missouri, held a vigil on Sunday."
+    found = by_mention(run(pipeline, text).places)
+    assert found["Mexico"].country_code == "US"  # written with its state: the town

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
+from ..gazetteer.normalize import normalize
 from ..models import Article, Place
 from .cues import distance_cues
 from .detect import Mention, NameMatchLike, detect
@@ -222,6 +223,18 @@ def _below_province(text: str, mention: Mention) -> bool:
     return bool(following) and following[0].lower().strip(",.;:()") in BELOW_PROVINCE
 
 
+VILLAGE = 5000  # a place this small is not what a country's own name means
+
+
+def _country_of_that_name(text: str, mention: Mention, options: Sequence[Any]) -> Any:
+    """A country written by its own name, over a village that has it as an alternate name
+    ("Ukraine" is not the Spanish village GeoNames also calls so)."""
+    written = normalize(text[mention.start : mention.end])
+    return next(
+        (c for c in options if c.feature == "country" and normalize(c.name) == written), None
+    )
+
+
 def _units_in_parentheses(
     text: str, mentions: Sequence[Mention], candidates: dict[str, list[Any]]
 ) -> set[Mention]:
@@ -328,6 +341,8 @@ def _place(
 ) -> Place:
     ranked = rank(options, mention.cue, context.for_key(mention.key), rules, hints)
     best = ranked[0][1]
+    if best.feature == "populated_place" and best.population < VILLAGE and hints is None:
+        best = _country_of_that_name(text, mention, options) or best
     return Place(
         start=mention.start,
         end=mention.end,
