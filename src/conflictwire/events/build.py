@@ -47,9 +47,10 @@ def build_event(
     sentence = article.nlp.sentence_of(trigger.start) or spans[0]
     tspan = (trigger.start, trigger.end)
     actor1, actor2 = actors_near(article, sentence, tspan)
-    if sub_type in TERRITORY and not _territory_reported(article, sentence, trigger, rules):
+    taker = taker_after(article.nlp, article.text, sentence, trigger, rules)
+    if sub_type in TERRITORY and not _territory_reported(article, sentence, trigger, taker):
         return None
-    if taker_after(article.nlp, article.text, sentence, trigger, rules):
+    if taker:
         actor1, actor2 = _taker(article, sentence, trigger, actor1, actor2)
     if sub_type in TERRITORY and trigger.sub_type == WITHDRAWAL:
         actor1, actor2 = _other(article, sentence, actor1, actor2), actor1  # who withdrew lost
@@ -111,7 +112,7 @@ def _other(
     )
 
 
-def _territory_reported(article: Article, sentence: Span, trigger: Hit, rules: EventRules) -> bool:
+def _territory_reported(article: Article, sentence: Span, trigger: Hit, taker: bool) -> bool:
     """A change of territory names a place or ground in its sentence, and "fell to" names who
     took it: "the pound fell to a record low" and "the attack took over" are no such change."""
     places = [
@@ -120,7 +121,7 @@ def _territory_reported(article: Article, sentence: Span, trigger: Hit, rules: E
     assert article.nlp is not None
     if not places and not names_ground(sentence_words(article.nlp, article.text, sentence)):
         return False
-    if not taker_after(article.nlp, article.text, sentence, trigger, rules):
+    if not taker:  # no "fell to": nothing more to name
         return True
     following = article.text[trigger.end : sentence[1]].split()
     named = bool(following) and following[0][:1].isupper()  # "fell to Islamic State"
