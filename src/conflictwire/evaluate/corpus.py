@@ -19,7 +19,7 @@ from typing import Any
 from ..models import Article
 from ..settings import Settings
 from .events import EventScores, score_document
-from .gold import GoldDocument
+from .gold import GoldDocument, ratio
 
 Locate = Callable[[int], tuple[float, float] | None]  # geonameid -> (latitude, longitude)
 
@@ -84,9 +84,7 @@ class CorpusScores:
     def summary(self) -> dict[str, Any]:
         out = self.events.summary()
         out["no_event_articles"] = self.quiet
-        out["false_positive_rate"] = (
-            round(self.quiet_with_event / self.quiet, 4) if self.quiet else None
-        )
+        out["false_positive_rate"] = ratio(self.quiet_with_event, self.quiet)
         out["events_on_no_event_articles"] = self.quiet_events
         return out
 

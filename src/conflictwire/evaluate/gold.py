@@ -54,3 +54,8 @@ def read_gold(path: str | Path, *, limit: int | None = None) -> Iterator[GoldDoc
                 raise ValueError(f"{path}:{number}: not a gold record ({exc})") from None
             count += 1
             yield doc
+
+
+def ratio(part: int, whole: int) -> float | None:
+    """``part / whole`` rounded to 4 places, or None when there is nothing to divide by."""
+    return round(part / whole, 4) if whole else None

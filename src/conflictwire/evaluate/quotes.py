@@ -22,7 +22,7 @@ from typing import Any
 
 from ..models import Article, Quote
 from ..quotes.lexicon import lexicon
-from .gold import GoldDocument
+from .gold import GoldDocument, ratio
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 
@@ -44,18 +44,14 @@ class QuoteScores:
         return {
             "documents": self.documents,
             "gold_direct": self.gold_direct,
-            "direct_recall": _ratio(self.found_direct, self.gold_direct),
-            "direct_precision": _ratio(self.matching_direct, self.predicted_direct),
+            "direct_recall": ratio(self.found_direct, self.gold_direct),
+            "direct_precision": ratio(self.matching_direct, self.predicted_direct),
             "named_speakers": self.named,
-            "named_speaker_accuracy": _ratio(self.named_right, self.named),
-            "named_speaker_all": _ratio(self.named_right, self.named_gold),
+            "named_speaker_accuracy": ratio(self.named_right, self.named),
+            "named_speaker_all": ratio(self.named_right, self.named_gold),
             "gold_indirect": self.gold_indirect,
-            "indirect_recall": _ratio(self.found_indirect, self.gold_indirect),
+            "indirect_recall": ratio(self.found_indirect, self.gold_indirect),
         }
-
-
-def _ratio(a: int, b: int) -> float | None:
-    return round(a / b, 4) if b else None
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
