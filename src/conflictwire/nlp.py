@@ -85,9 +85,34 @@ def view_from_doc(doc: Doc, model: str) -> NlpView:
         )
         for t in doc
     ]
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    sentences = joined_sentences(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
     entities = [Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
     return NlpView(model=model, sentences=sentences, tokens=tokens, entities=entities)
+
+
+# What ends a sentence; a parser's sentence that ends otherwise, on the same line, runs on.
+SENTENCE_END = tuple(".!?:\"'\u2019\u201d\u2026")
+
+
+def joined_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parser's sentences, with a break inside a sentence undone: before a parenthesis or a
+    lowercase word ("in Urcos municipality (coded to Urcos city) | (Cusco), residents blocked"),
+    or after words that end without a full stop on the same line."""
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if out and _runs_on(text, out[-1], start):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _runs_on(text: str, previous: tuple[int, int], start: int) -> bool:
+    if "\n" in text[previous[0] : start]:
+        return False
+    first = text[start : start + 1]
+    ended = text[previous[0] : previous[1]].rstrip().endswith(SENTENCE_END)
+    return first in ("(", "[") or first.islower() or not ended
 
 
 class NlpStage:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -55,7 +56,7 @@ def code_events(
     events = [build_event(article, d.sentences, d.hits, d.attached, rules) for d in drafts]
     kept = [e for e in events if e is not None]
     if seat is not None:
-        kept = [_at_seat(e, seat) for e in kept]
+        kept = [e if _in_countryside(article.text, e) else _at_seat(e, seat) for e in kept]
     return replace(article, events=_by_salience(kept))
 
 
@@ -75,6 +76,16 @@ def _at_seat(event: Event, seat: Seat) -> Event:
         latitude=town.latitude,
         longitude=town.longitude,
     )
+
+
+COUNTRYSIDE = re.compile(r"\s+(?:countryside|rural areas?)\b", re.IGNORECASE)
+
+
+def _in_countryside(text: str, event: Event) -> bool:
+    """Whether the report places the event in a province's countryside ("a village in Deir ez
+    Zor countryside"): not at its capital, so the province's own point stands."""
+    span = event.evidence.location
+    return span is not None and COUNTRYSIDE.match(text, span[1]) is not None
 
 
 def _drafts(article: Article, rules: EventRules) -> list[Draft]:

@@ -89,33 +89,53 @@ def event_place(
     cue ("in", "near") precedes it; its distance to the trigger. ``place_for`` keeps the older
     order for grouping sentences into events. docs/events.md has examples.
     """
-    best: tuple[tuple[int, ...], Place] | None = None
-    for place in article.places:
-        if place.latitude is None or place.feature in NOT_LOCATIONS:
-            continue
-        if not any(s <= place.start < e for s, e in sentences):
-            continue
-        specificity = SPECIFICITY.get(place.feature or "", 1)
-        key = (
-            1 if protest and _in_motive(article.text, trigger, place) else 0,
-            1 if _in_dateline(article.text, place) else 0,
-            0 if _with_district(article.text, place) else 1,
-            0 if _coherent(article, place, alone=False) else 1,
-            1 if _misplaced(article, place) else 0,
-            1 if _names_a_body(article.text, place) else 0,
-            1 if specificity >= BROAD else 0,
-            0 if _coherent(article, place) else 1,
-            0 if _in_sentence(sentences, place, trigger) else 1,
-            1 if _is_container(article, place) or _in_parentheses(article, place) else 0,
-            0 if _is_qualified(article, place) else 1,
-            specificity,
-            0 if _object_of(article.text, trigger, place) else 1,
-            0 if _word_before(article.text, place.start) in rules.place_cues else 1,
-            abs(place.start - trigger[0]),
-        )
-        if best is None or key < best[0]:
-            best = (key, place)
-    return best[1] if best else None
+    candidates = [
+        p
+        for p in article.places
+        if p.latitude is not None
+        and p.feature not in NOT_LOCATIONS
+        and any(s <= p.start < e for s, e in sentences)
+    ]
+    motive = {id(p) for p in candidates if protest and _in_motive(article, trigger, p)}
+    ranked = sorted(
+        candidates,
+        key=lambda p: place_rank(article, sentences, trigger, rules, p, protest, motive),
+    )
+    return ranked[0] if ranked else None
+
+
+def place_rank(
+    article: Article,
+    sentences: list[Span],
+    trigger: Span,
+    rules: EventRules,
+    place: Place,
+    protest: bool,
+    motive: set[int],
+) -> tuple[int, ...]:
+    """``event_place``'s order for one place (lower first); ``motive`` holds the ids of the
+    places in a protest's motive."""
+    specificity = SPECIFICITY.get(place.feature or "", 1)
+    return (
+        1 if id(place) in motive else 0,
+        1 if _in_dateline(article.text, place) else 0,
+        0 if _with_district(article.text, place) else 1,
+        0 if _coherent(article, place, alone=False) else 1,
+        1 if _misplaced(article, place) else 0,
+        1 if _names_a_body(article.text, place) else 0,
+        1 if specificity >= BROAD else 0,
+        1 if _names_a_road(article.text, place) or _names_a_site(article.text, place) else 0,
+        1 if protest and _march_start(article.text, place) else 0,
+        0 if _coherent(article, place) else 1,
+        0 if _in_sentence(sentences, place, trigger) else 1,
+        1 if _is_container(article, place) or _in_parentheses(article, place) else 0,
+        0 if _is_qualified(article, place) else 1,
+        specificity,
+        0 if _tied(article, trigger, place) else 1,
+        0 if _object_of(article.text, trigger, place) else 1,
+        0 if _word_before(article.text, place.start) in rules.place_cues else 1,
+        abs(place.start - trigger[0]),
+    )
 
 
 # Words after a protest's trigger that open what it is about: places after them are its
@@ -131,12 +151,11 @@ MOTIVE = re.compile(
 # "Seoul City - Yeongdeungpo", "La Plata - Tolosa": a city and, after a spaced dash, its
 # district, as monitors write a place inside a city; not "the Baghdad - Kut (city) road".
 CITY_DISTRICT = re.compile(r"(?: City)? [-\u2013] [A-Z][\w'\u2019.]*(?: [A-Z][\w'\u2019.]*)*")
-ROAD_AFTER = re.compile(r"\s+(?:city\s+)?(?:road|highway|route)\b", re.IGNORECASE)
 
 
 def _with_district(text: str, place: Place) -> bool:
     found = CITY_DISTRICT.match(text, place.end)
-    return found is not None and not ROAD_AFTER.match(text, found.end())
+    return found is not None and not _names_a_road(text, place)
 
 
 def _in_dateline(text: str, place: Place) -> bool:
@@ -147,15 +166,24 @@ def _in_dateline(text: str, place: Place) -> bool:
     return found is not None and place.start < found.end()
 
 
-def _in_motive(text: str, trigger: Span, place: Place) -> bool:
-    """Whether a protest's place is in what the protest is about: after the trigger, a motive
-    word ("against", "to condemn") opens a clause that runs on to the place."""
+def _in_motive(article: Article, trigger: Span, place: Place) -> bool:
+    """Whether a protest's place is in what the protest is about: after the trigger, a lowercase
+    motive word ("against", "to condemn"; not the "Against" of a name) opens a clause that runs on
+    to the place, or to the place it is the unit of ("denounce the shooting in Oslo, Norway")."""
+    return _motive_clause(article.text, trigger, place) or any(
+        _motive_clause(article.text, trigger, inner) and place in _qualifiers(article, inner)
+        for inner in article.places
+        if inner.end <= place.start
+    )
+
+
+def _motive_clause(text: str, trigger: Span, place: Place) -> bool:
     if place.start <= trigger[1]:
         return False
     between = text[trigger[1] : place.start]
     if any(mark in between for mark in ".;\n"):
         return False
-    opened = [m.end() for m in MOTIVE.finditer(between)]
+    opened = [m.end() for m in MOTIVE.finditer(between) if m.group()[:1].islower()]
     return bool(opened) and not any(mark in between[opened[-1] :] for mark in ",()")
 
 
@@ -171,8 +199,49 @@ def _names_a_body(text: str, place: Place) -> bool:
     return word[:1].isupper() and word.lower() in default_rules().org_suffixes
 
 
+# "the Sanliurfa-Akcakale highway", "Colombo - Horana main road", "Savanna road": a road named
+# after its ends or a place; the event is on the road, not in those places.
+ROAD_NAME = re.compile(
+    r"(?:\s*[-\u2013]\s*[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*)*"
+    r"\s+(?:(?:main|city|national|ring|coastal|international)\s+)?"
+    r"(?:road|highway|motorway|expressway|freeway)\b",
+    re.IGNORECASE,
+)
+ROAD_START = re.compile(r"[A-Z][\w'\u2019.]*\s*[-\u2013]\s*$")
+
+
+def _names_a_road(text: str, place: Place) -> bool:
+    """Whether the place is written as a road's name: one of the ends ("the Puebla-Tehuacan
+    highway": both) or the road's own name ("along Savanna road")."""
+    return ROAD_NAME.match(text, place.end) is not None
+
+
+# "Hong Lim Park", "the Victor-Hugo high school", "Nassau Hall": a site named after a place or
+# person, where the event is, in the place written with it.
+SITE_NAME = re.compile(
+    r"(?:[\s-]+[A-Z][\w'\u2019.]*){0,3}\s+(?:high\s+)?(?:park|hall|school|centre|center|"
+    r"station|market|lane|square|penitentiary|stadium|camp\s+site)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_site(text: str, place: Place) -> bool:
+    return SITE_NAME.match(text, place.end) is not None
+
+
+# "a motorcade from Kaufbeuren to Kempten", "a caravan from Villena until Alicante": a march's
+# start, where ACLED codes the end.
+MARCH_START = re.compile(r"\s+(?:to|until|towards|toward)\s+(?:the\s+)?[A-Z]")
+
+
+def _march_start(text: str, place: Place) -> bool:
+    return text[max(0, place.start - 5) : place.start].lower().endswith("from ") and bool(
+        MARCH_START.match(text, place.end)
+    )
+
+
 # Buildings a name may stand for, however written.
-BUILDINGS = {"university", "college", "school", "hospital", "prison", "stadium", "campus"}
+BUILDINGS = {"university", "college", "school", "hospital", "prison", "stadium", "campus", "bridge"}
 
 
 # "retook the desert town of al-Qaryatayn", "shelled Homs": the place is what the trigger acts on.
@@ -236,6 +305,9 @@ def _in_parentheses(article: Article, place: Place) -> bool:
     return any(0 <= at - p.end <= UNIT_WORD_CHARS for p in article.places if p is not place)
 
 
+# A word of the name the index does not hold: "Kanker Khera (Mawana, ...)" qualifies Kanker's
+# reading too.
+NAME_TAIL = re.compile(r" [A-Z][a-z]+(?= \()")
 QUALIFIER_GAP = 2  # characters a qualifying unit may start after the "(" or ","
 
 
@@ -244,7 +316,8 @@ def _qualifiers(article: Article, place: Place) -> list[Place]:
     (the unit words are the place stage's)."""
     from ..places.rules import default_rules
 
-    found = default_rules().qualifier.match(article.text, place.end)
+    tail = NAME_TAIL.match(article.text, place.end)
+    found = default_rules().qualifier.match(article.text, tail.end() if tail else place.end)
     if found is None:
         return []
     first = found.end()
@@ -322,3 +395,42 @@ def _ends_with(words: list[str], cue: tuple[str, ...]) -> bool:
 def _word_before(text: str, offset: int) -> str:
     words = text[max(0, offset - 30) : offset].split()
     return stem(words[-1]) if words else ""
+
+
+# Prepositions that put an event at a place: "clashed in X", "an attack near X".
+LOCATIVE = {"in", "at", "near", "outside", "around", "inside", "across", "into", "on", "of"}
+NAME_DEPS = {"compound", "flat", "amod", "nmod", "npadvmod", "appos", "nummod"}
+
+
+def _tied(article: Article, trigger: Span, place: Place) -> bool:
+    """Whether the parse ties the place to the trigger: the place is the object of a locative
+    preposition that hangs on the trigger or on the verb the trigger is part of ("protesters
+    gathered in Hitachi", "demonstrated in Vasteras to denounce the shooting in Oslo")."""
+    view = article.nlp
+    if view is None:
+        return False
+    index = _token_at(view.tokens, trigger[0])
+    at = _token_at(view.tokens, place.start)
+    if index is None or at is None:
+        return False
+    anchors = {index}
+    while view.tokens[index].pos not in ("VERB", "AUX") and view.tokens[index].head != index:
+        index = view.tokens[index].head
+        anchors.add(index)
+    while view.tokens[at].dep in NAME_DEPS and view.tokens[at].head != at:
+        at = view.tokens[at].head
+    prep = view.tokens[at].head
+    return (
+        view.tokens[at].dep == "pobj"
+        and view.tokens[prep].text.lower() in LOCATIVE
+        and view.tokens[prep].head in anchors
+    )
+
+
+def _token_at(tokens: list, offset: int) -> int | None:
+    for i, token in enumerate(tokens):
+        if token.start <= offset < token.end:
+            return i
+        if token.start > offset:
+            return None
+    return None

@@ -136,16 +136,24 @@ def _containers(
 def _unit_pairs(
     text: str, mentions: Sequence[Mention], rules: PlaceRules
 ) -> list[tuple[Mention, Mention]]:
-    """Neighbouring names written as place and unit: "X, Y", "X (Y)", "X (Y, Z)", "X town (Y)"."""
+    """Neighbouring names written as place and unit: "X, Y", "X (Y)", "X (Y, Z)", "X town (Y)";
+    a city written with its district takes the district's units ("Sao Goncalo - Neves (Rio de
+    Janeiro)": Rio de Janeiro is the unit of both)."""
     pairs = []
-    for first, second in zip(mentions, mentions[1:], strict=False):
+    for at, (first, second) in enumerate(zip(mentions, mentions[1:], strict=False)):
         between = text[first.end : second.start]
         if not rules.qualifier.fullmatch(between):
             continue
         if "(" in between and text[second.end : second.end + 1] not in (")", ","):
             continue
         pairs.append((first, second))
+        city = mentions[at - 1] if at > 0 else None
+        if city is not None and CITY_DASH.fullmatch(text[city.end : first.start]):
+            pairs.append((city, second))
     return pairs
+
+
+CITY_DASH = re.compile(r" [-\u2013] ")  # "La Plata - Tolosa": a city, then its district
 
 
 def _nested(
@@ -219,7 +227,13 @@ BELOW_PROVINCE = {
 
 
 def _below_province(text: str, mention: Mention) -> bool:
+    """Whether the admin word is a unit below a province ("X district"), or the countryside
+    around a town ("the countryside of Al Bab"), which is no reading of its province."""
     following = text[mention.end : mention.end + 20].split()
+    if following and following[0].lower().strip(",.;:()") == "countryside":
+        return True
+    if text[max(0, mention.start - 20) : mention.start].lower().endswith("countryside of "):
+        return True
     return bool(following) and following[0].lower().strip(",.;:()") in BELOW_PROVINCE
 
 
