@@ -87,7 +87,9 @@ def _hints(
     anchors: dict[int, list[tuple[float, float, float]]] = {}
     for cue in distance_cues(text, mentions, rules):
         obj = mentions[cue.object]
-        best = rank(candidates[obj.key], obj.cue, context.for_key(obj.key), rules)[0][1]
+        best = rank(candidates[obj.key], obj.cue, context.for_key(obj.key), rules, written=obj.key)[
+            0
+        ][1]
         if best.latitude is not None and best.longitude is not None:
             anchors.setdefault(cue.subject, []).append((best.latitude, best.longitude, cue.km))
     hints = {}
@@ -118,7 +120,13 @@ def _containers(
     units: dict[int, Any] = {}
     index = {id(m): i for i, m in enumerate(mentions)}
     for first, second in _unit_pairs(text, mentions, rules):
-        ranked = rank(candidates[second.key], second.cue, context.for_key(second.key), rules)
+        ranked = rank(
+            candidates[second.key],
+            second.cue,
+            context.for_key(second.key),
+            rules,
+            written=second.key,
+        )
         unit = next(
             (
                 c
@@ -192,7 +200,9 @@ def _namesakes(
         readings = candidates[town.key]
         if any(c.feature in UNIT_FEATURES for c in readings):
             continue
-        ranked = rank(candidates[unit.key], unit.cue, context.for_key(unit.key), rules)
+        ranked = rank(
+            candidates[unit.key], unit.cue, context.for_key(unit.key), rules, written=unit.key
+        )
         best = ranked[0][1]
         units = [c for c in candidates[unit.key] if c.feature in UNIT_FEATURES]
         if best.feature in UNIT_FEATURES and not any(inside(x, u) for u in units for x in readings):
@@ -305,7 +315,7 @@ def _context_from(
     for m in mentions:
         if strong_only and not m.strong:
             continue
-        ranked = rank(candidates[m.key], m.cue, empty, rules)
+        ranked = rank(candidates[m.key], m.cue, empty, rules, written=m.key)
         if ranked:
             context.add(m.key, ranked[0][1])
     return context
@@ -353,7 +363,7 @@ def _place(
     rules: PlaceRules,
     hints: Hints | None = None,
 ) -> Place:
-    ranked = rank(options, mention.cue, context.for_key(mention.key), rules, hints)
+    ranked = rank(options, mention.cue, context.for_key(mention.key), rules, hints, mention.key)
     best = ranked[0][1]
     if best.feature == "populated_place" and best.population < VILLAGE and hints is None:
         best = _country_of_that_name(text, mention, options) or best

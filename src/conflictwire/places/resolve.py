@@ -12,8 +12,10 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
+from ..gazetteer.normalize import normalize
 from ..geodesy import haversine_km
 from .rules import PlaceRules
 
@@ -98,6 +100,11 @@ class DocContext:
         return self.admin1[(code, admin1)] / total if code and admin1 and total else 0.0
 
 
+@lru_cache(maxsize=65536)
+def own_key(name: str) -> str:
+    return normalize(name)
+
+
 def population_prior(population: int) -> float:
     return min(1.0, math.log10(max(population, 0) + 1) / POPULATION_SATURATION_LOG10)
 
@@ -151,7 +158,11 @@ def score(
     context: DocContext,
     rules: PlaceRules,
     hints: Hints | None = None,
+    written: str | None = None,
 ) -> float:
+    """The candidate's score for a mention; ``written`` is the mention's key, which a candidate
+    of that very name fits better than one known so only by an alternate name ("Galle" is
+    Galle, not Halle)."""
     w = rules.weights
     hints = hints or Hints()
     total_container = w["container"] if inside(candidate, hints.container) else 0.0
@@ -179,6 +190,8 @@ def score(
         total += w["admin1_name"]
     elif feature == "admin2":
         total += w["bare_admin2"]
+    if written is not None and own_key(candidate.name) == written:
+        total += w["own_name"]
     return total + total_container
 
 
@@ -188,9 +201,10 @@ def rank(
     context: DocContext,
     rules: PlaceRules,
     hints: Hints | None = None,
+    written: str | None = None,
 ) -> list[tuple[float, CandidateLike]]:
     """Candidates with their scores, best first (ties: more populous, then lower id)."""
-    scored = [(score(c, cue, context, rules, hints), c) for c in candidates]
+    scored = [(score(c, cue, context, rules, hints, written), c) for c in candidates]
     scored.sort(key=lambda sc: (-sc[0], -sc[1].population, sc[1].geonameid))
     return scored
 
