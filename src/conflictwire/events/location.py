@@ -129,6 +129,8 @@ def place_rank(
         0 if _coherent(article, place) else 1,
         0 if _in_sentence(sentences, place, trigger) else 1,
         1 if _is_container(article, place) or _in_parentheses(article, place) else 0,
+        1 if _unit_of(article, place) else 0,
+        _unit_rank(article.text, place),
         0 if _is_qualified(article, place) else 1,
         specificity,
         0 if _tied(article, trigger, place) else 1,
@@ -143,7 +145,8 @@ def place_rank(
 MOTIVE = re.compile(
     r"(?<![\w-])(?:against|condemn\w*|denounc\w*|in solidarity|in support of|in protest|to protest|"
     r"protesting|demanding|to demand|calling for|to call for|over the|justice for|to oppose|"
-    r"opposing|commemorat\w*|in memory of)\b",
+    r"opposing|commemorat\w*|in memory of|to show support|in support|supporting|to support|"
+    r"to celebrate|celebrating|to mark|marking)\b",
     re.IGNORECASE,
 )
 
@@ -184,7 +187,13 @@ def _motive_clause(text: str, trigger: Span, place: Place) -> bool:
     if any(mark in between for mark in ".;\n"):
         return False
     opened = [m.end() for m in MOTIVE.finditer(between) if m.group()[:1].islower()]
-    return bool(opened) and not any(mark in between[opened[-1] :] for mark in ",()")
+    if not opened:
+        return False
+    clause = RELATIVE.sub(" ", between[opened[-1] :])  # "the decision, which ended ..." runs on
+    return not any(mark in clause for mark in ",()")
+
+
+RELATIVE = re.compile(r",\s+(?=which\b|who\b)")
 
 
 def _names_a_body(text: str, place: Place) -> bool:
@@ -305,9 +314,36 @@ def _in_parentheses(article: Article, place: Place) -> bool:
     return any(0 <= at - p.end <= UNIT_WORD_CHARS for p in article.places if p is not place)
 
 
+def _unit_rank(text: str, place: Place) -> int:
+    """The place's position in a list of units in parentheses, the first the smallest: in
+    "(Kutkai township, Muse district, Shan-North state)" Kutkai 0, Muse 1; 0 outside one."""
+    before = text[max(0, place.start - PAREN_CHARS) : place.start]
+    opened = before.rfind("(")
+    if opened < 0 or ")" in before[opened:]:
+        return 0
+    return before[opened:].count(",")
+
+
 # A word of the name the index does not hold: "Kanker Khera (Mawana, ...)" qualifies Kanker's
 # reading too.
 NAME_TAIL = re.compile(r" [A-Z][a-z]+(?= \()")
+# "Zap region (Al Amadiya district) of Duhok", "the Achin district of Nangarhar": the place
+# after "of" is the unit of the district before it.
+UNIT_OF = re.compile(
+    r"\s(?:district|sub-district|subdistrict|area|township|municipality|county|region)\)?"
+    r"\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _unit_of(article: Article, place: Place) -> bool:
+    """Whether the place follows "district of" right after another place, as its unit."""
+    found = UNIT_OF.search(article.text, max(0, place.start - 40), place.start)
+    return found is not None and any(
+        0 <= found.start() - p.end <= 2 for p in article.places if p is not place
+    )
+
+
 QUALIFIER_GAP = 2  # characters a qualifying unit may start after the "(" or ","
 
 
