@@ -205,7 +205,24 @@ def _names_a_body(text: str, place: Place) -> bool:
     word = following[0].strip(",.;:()") if following else ""
     if word.lower() in BUILDINGS:  # "Tolbiac university", "Kabul prison"
         return True
+    if OPERATION.match(text, place.end) or _among_acronyms(text, place):
+        return True
     return word[:1].isupper() and word.lower() in default_rules().org_suffixes
+
+
+# "operation 'Eren-Blockade-12'", "the Eren-23 operations": a name numbered, not a place.
+OPERATION = re.compile(r"-[\w-]*\d[\w-]*(?:['\u2019]|\s+(?:\w+\s+)?operations?\b)")
+
+
+def _among_acronyms(text: str, place: Place) -> bool:
+    """Whether the place is one of a list of organisations' acronyms in parentheses: "(CGT,
+    FO, Sud, FSU)" - the union Sud, not a province."""
+    opened = text.rfind("(", max(0, place.start - PAREN_CHARS), place.start)
+    closed = text.find(")", place.end, place.end + PAREN_CHARS)
+    if opened < 0 or closed < 0 or ")" in text[opened : place.start]:
+        return False
+    items = [item.strip() for item in text[opened + 1 : closed].split(",")]
+    return sum(len(item) > 1 and item.isupper() for item in items) >= 2
 
 
 # "the Sanliurfa-Akcakale highway", "Colombo - Horana main road", "Savanna road": a road named
@@ -216,7 +233,6 @@ ROAD_NAME = re.compile(
     r"(?:road|highway|motorway|expressway|freeway)\b",
     re.IGNORECASE,
 )
-ROAD_START = re.compile(r"[A-Z][\w'\u2019.]*\s*[-\u2013]\s*$")
 
 
 def _names_a_road(text: str, place: Place) -> bool:
@@ -290,7 +306,7 @@ def _coherent(article: Article, place: Place, alone: bool = True) -> bool:
     they name none): "Al" read as a Norwegian village among Lebanese places does not."""
     votes: Counter[str] = Counter()
     for p in article.places:
-        if p.country and (p is not place or not alone):
+        if p.country and (p is not place or not alone) and not _names_a_body(article.text, p):
             votes[p.country] += COUNTRY_WEIGHT.get(p.feature or "", 1)
     top = max(votes.values(), default=0)
     return top == 0 or votes[place.country or ""] == top
@@ -324,6 +340,12 @@ def _unit_rank(text: str, place: Place) -> int:
     return before[opened:].count(",")
 
 
+# "Oktyabr district in Bishkek city", "Gaviao located in Vila Nova de Famalicao": the unit
+# after "in".
+UNIT_IN = re.compile(
+    r"\s+(?:district|town|village|area|neighbou?rhood|township|municipality|located)\s+in\s+",
+    re.IGNORECASE,
+)
 # A word of the name the index does not hold: "Kanker Khera (Mawana, ...)" qualifies Kanker's
 # reading too.
 NAME_TAIL = re.compile(r" [A-Z][a-z]+(?= \()")
@@ -354,6 +376,7 @@ def _qualifiers(article: Article, place: Place) -> list[Place]:
 
     tail = NAME_TAIL.match(article.text, place.end)
     found = default_rules().qualifier.match(article.text, tail.end() if tail else place.end)
+    found = found or UNIT_IN.match(article.text, place.end)
     if found is None:
         return []
     first = found.end()
@@ -369,16 +392,24 @@ def _is_qualified(article: Article, place: Place) -> bool:
 
 
 def _misplaced(article: Article, place: Place) -> bool:
-    """Whether the place is qualified by units of its country that do not contain it: "Benito
-    Juarez, Nuevo Leon" read as a Benito Juarez of another state, "Kanker Khera (Mawana, Meerut
-    district, UP)" read as the Kanker of another state (a namesake)."""
+    """Whether the place is qualified by units that do not contain it: "Benito Juarez, Nuevo
+    Leon" read as a Benito Juarez of another state, "Kanker Khera (Mawana, Meerut district, UP)"
+    read as the Kanker of another state, "El Alto (La Paz)" read as a Peruvian El Alto (a unit
+    abroad counts where the article's places agree on its country)."""
     if place.admin1 is None:
         return False
-    units = [u for u in _qualifiers(article, place) if u.country == place.country]
-    units = [u for u in units if u.feature in ("admin1", "populated_place", "admin2")]
+    units = [
+        u
+        for u in _qualifiers(article, place)
+        if u.feature in ("admin1", "populated_place", "admin2")
+        and (u.country == place.country or _coherent(article, u, alone=False))
+    ]
     if not units:
         return False
-    return not any(u.admin1 == place.admin1 or u.name == place.admin1 for u in units)
+    return not any(
+        u.country == place.country and (u.admin1 == place.admin1 or u.name == place.admin1)
+        for u in units
+    )
 
 
 def focus_place(article: Article) -> Place | None:
