@@ -205,11 +205,19 @@ def _names_a_body(text: str, place: Place) -> bool:
     word = following[0].strip(",.;:()") if following else ""
     if word.lower() in BUILDINGS:  # "Tolbiac university", "Kabul prison"
         return True
+    if word in ("People's", "People\u2019s"):  # "the Luhansk People's Militia"
+        return True
     if OPERATION.match(text, place.end) or _among_acronyms(text, place):
         return True
     return word[:1].isupper() and word.lower() in default_rules().org_suffixes
 
 
+# A body's name that ends in "of" a place: the place is part of the name.
+BODY_OF = re.compile(
+    r"\b(?:Initiative|Committee|Council|Association|Federation|Front|Movement|Party|Alliance|"
+    r"Coalition|Union|Mothers|Friends|Church|Bank|University|Ministry|Chamber|Bar|Diocese)\s+"
+    r"(?:of|for)\s+(?:the\s+)?$"
+)
 # "operation 'Eren-Blockade-12'", "the Eren-23 operations": a name numbered, not a place.
 OPERATION = re.compile(r"-[\w-]*\d[\w-]*(?:['\u2019]|\s+(?:\w+\s+)?operations?\b)")
 
@@ -250,8 +258,18 @@ SITE_NAME = re.compile(
 )
 
 
+def _in_a_name(text: str, place: Place) -> bool:
+    """Whether the place is read inside a body's or site's name, which says nothing of where
+    the article is."""
+    return _names_a_body(text, place) or _names_a_site(text, place)
+
+
 def _names_a_site(text: str, place: Place) -> bool:
-    return SITE_NAME.match(text, place.end) is not None
+    """Whether the place is part of a site's or a body's name: "Hong Lim Park", "the
+    Environmental Initiative of Magnesia", "the Louisiana State University of Alexandria"."""
+    return SITE_NAME.match(text, place.end) is not None or bool(
+        BODY_OF.search(text, max(0, place.start - 40), place.start)
+    )
 
 
 # "a motorcade from Kaufbeuren to Kempten", "a caravan from Villena until Alicante": a march's
@@ -306,7 +324,7 @@ def _coherent(article: Article, place: Place, alone: bool = True) -> bool:
     they name none): "Al" read as a Norwegian village among Lebanese places does not."""
     votes: Counter[str] = Counter()
     for p in article.places:
-        if p.country and (p is not place or not alone) and not _names_a_body(article.text, p):
+        if p.country and (p is not place or not alone) and not _in_a_name(article.text, p):
             votes[p.country] += COUNTRY_WEIGHT.get(p.feature or "", 1)
     top = max(votes.values(), default=0)
     return top == 0 or votes[place.country or ""] == top
