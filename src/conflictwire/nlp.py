@@ -91,7 +91,7 @@ def view_from_doc(doc: Doc, model: str) -> NlpView:
 
 
 # What ends a sentence; a parser's sentence that ends otherwise, on the same line, runs on.
-SENTENCE_END = tuple(".!?:\"'\u2019\u201d\u2026")
+SENTENCE_END = tuple(".!?:\"'\u2019\u201d\u2026-\u2013\u2014")  # a dash ends a dateline
 
 
 def joined_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -120,7 +120,7 @@ def place_rank(
         1 if id(place) in motive else 0,
         1 if _in_dateline(article.text, place) else 0,
         0 if _with_district(article.text, place) else 1,
-        0 if _coherent(article, place, alone=False) else 1,
+        0 if _coherent(article, place, alone=False) or _sole_town(article, trigger, place) else 1,
         1 if _misplaced(article, place) else 0,
         1 if _names_a_body(article.text, place) else 0,
         1 if specificity >= BROAD else 0,
@@ -328,6 +328,40 @@ def _coherent(article: Article, place: Place, alone: bool = True) -> bool:
             votes[p.country] += COUNTRY_WEIGHT.get(p.feature or "", 1)
     top = max(votes.values(), default=0)
     return top == 0 or votes[place.country or ""] == top
+
+
+def _sole_town(article: Article, trigger: Span, place: Place) -> bool:
+    """Whether the place is the only town or district the trigger's sentence names: there a
+    town abroad is the event's ("Residents of Jizan heard explosions" in a report from Sanaa)."""
+    sentence = article.nlp.sentence_of(trigger[0]) if article.nlp else None
+    if sentence is None or SPECIFICITY.get(place.feature or "", 1) >= BROAD:
+        return False
+    towns = {
+        p.geonameid
+        for p in article.places
+        if sentence[0] <= p.start < sentence[1]
+        and p.latitude is not None
+        and SPECIFICITY.get(p.feature or "", 1) < BROAD
+    }
+    return (
+        towns == {place.geonameid}
+        and sentence[0] <= place.start < sentence[1]
+        and _whole_name(article.text, place)
+    )
+
+
+def _whole_name(text: str, place: Place) -> bool:
+    """Whether the mention is a name of its own and its reading has that very name: not a piece
+    of a longer one ("Nawa-i-Barikzayi", "Qori Chai") nor read by an alternate name."""
+    from ..places.resolve import own_key
+
+    before = text[max(0, place.start - 30) : place.start].split()
+    after = text[place.end : place.end + 30]
+    if before and (before[-1][:1].isupper() or before[-1].endswith("-")):
+        return False
+    if after[:1] == "-" or after.split()[:1] and after.split()[0][:1].isupper():
+        return False
+    return own_key(place.name or "") == own_key(place.mention)
 
 
 def _in_sentence(sentences: list[Span], place: Place, trigger: Span) -> bool:
