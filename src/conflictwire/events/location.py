@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..models import Article, Place, Span
 from .attributes import DATELINE
@@ -261,7 +262,13 @@ SITE_NAME = re.compile(
 def _in_a_name(text: str, place: Place) -> bool:
     """Whether the place is read inside a body's or site's name, which says nothing of where
     the article is."""
-    return _names_a_body(text, place) or _names_a_site(text, place)
+    return _name_piece(text, place.start, place.end)
+
+
+@lru_cache(maxsize=4096)
+def _name_piece(text: str, start: int, end: int) -> bool:
+    span = Place(start=start, end=end, mention=text[start:end])
+    return _names_a_body(text, span) or _names_a_site(text, span)
 
 
 def _names_a_site(text: str, place: Place) -> bool:
