@@ -115,16 +115,24 @@ class Pipeline:
 
     def run(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Process articles lazily, in input order. The NLP view is dropped from the output."""
+        for article in self._nlp_stage().run(articles):
+            yield replace(self.process(article), nlp=None)
+
+    def run_places(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """The NLP and place stages only, the NLP view kept: what choosing where an event
+        happened reads (``conflictwire evaluate location``)."""
+        for article in self._nlp_stage().run(articles):
+            yield places_stage(article, settings=self.settings, resources=self.resources)
+
+    def _nlp_stage(self) -> Any:
         from .nlp import NlpStage
 
-        nlp_stage = NlpStage(
+        return NlpStage(
             self.resources.nlp,
             batch_size=self.settings.batch_size,
             n_process=self.settings.n_process,
             languages=self.settings.languages,
         )
-        for article in nlp_stage.run(articles):
-            yield replace(self.process(article), nlp=None)
 
     def process(self, article: Article) -> Article:
         """Run the per-article stages over one article that already has its NLP view."""

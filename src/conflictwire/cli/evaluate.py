@@ -109,6 +109,28 @@ def events(
         click.echo(f"  {gold_type} -> {predicted}: {count}")
 
 
+@evaluate.command()
+@gold_options
+def location(gold: str, limit: int | None, as_json: bool, settings: Settings) -> None:
+    """Where events happened: the place chosen for each sentence's verb on GOLD (JSONL, as
+    shared/devdata's event_location_dev.jsonl), right when it overlaps a gold location."""
+    from ..evaluate.gold import read_gold
+    from ..evaluate.location import score_location
+    from ..pipeline import Pipeline
+
+    with resource_errors():
+        pipeline = Pipeline(settings)
+        docs = list(read_gold(Path(gold), limit=limit))
+        articles = pipeline.run_places(d.to_article() for d in docs)
+        pairs = zip(docs, progress(articles, desc="evaluate location"), strict=True)
+        summary = score_location(pairs).summary()
+    if as_json:
+        click.echo(json.dumps(summary, indent=2))
+        return
+    for key, value in summary.items():
+        click.echo(f"{key:>22}: {value}")
+
+
 def _score_corpus(pipeline: Any, gold: str, corpus_dir: str | None, limit: int | None) -> Any:
     from ..demo import sample_corpus
     from ..evaluate.corpus import corpus_articles, pair_with_gold, read_corpus_gold, score_corpus
