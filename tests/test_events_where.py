@@ -224,3 +224,35 @@ def test_a_datelines_dash_ends_its_sentence():
         (0, start - 1),
         (start, len(text)),
     ]
+
+
+@pytest.mark.e2e
+def test_the_town_a_distance_is_measured_from_is_a_landmark(pipeline):
+    text = (
+        "On 5 May 2024, gunmen killed five villagers in Ain Defla province, 150 km west of Algiers."
+    )
+    assert event_of(pipeline, text).admin1 == "Aïn Defla"
+    assert event_of(pipeline, text).location != "Algiers"
+
+
+@pytest.mark.e2e
+def test_a_possessive_city_contains_the_district_after_it(pipeline):
+    text = "On 6 May 2024, a car bomb killed two civilians in Baghdad's Sadr City district."
+    assert event_of(pipeline, text).location == "Sadr City"
+
+
+@pytest.mark.e2e
+def test_a_name_written_with_an_age_is_a_person_not_a_place(pipeline):
+    text = "On 7 May 2024, Downey, 72, was shot dead outside his home in Chicago."
+    assert "Downey" not in {p.mention for p in pipeline_places(pipeline, text)}
+
+
+@pytest.mark.e2e
+def test_a_protest_over_a_price_rise_in_a_city_is_in_that_city(pipeline):
+    text = "On 8 May 2024, students from Malang protested over the fuel price rise in Surabaya."
+    assert event_of(pipeline, text).location == "Surabaya"
+
+
+def pipeline_places(pipeline: Pipeline, text: str) -> list[Place]:
+    (article,) = pipeline.run([Article(text=text, language="en", published="2024-05-10")])
+    return article.places

@@ -118,11 +118,12 @@ class Pipeline:
         for article in self._nlp_stage().run(articles):
             yield replace(self.process(article), nlp=None)
 
-    def run_places(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """The NLP and place stages only, the NLP view kept: what choosing where an event
-        happened reads (``conflictwire evaluate location``)."""
+    def run_for_events(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """The stages the event stage reads (NLP, places, actors), the NLP view kept: what
+        choosing where an event happened needs (``conflictwire evaluate location``)."""
         for article in self._nlp_stage().run(articles):
-            yield places_stage(article, settings=self.settings, resources=self.resources)
+            article = places_stage(article, settings=self.settings, resources=self.resources)
+            yield actors_stage(article, settings=self.settings, resources=self.resources)
 
     def _nlp_stage(self) -> Any:
         from .nlp import NlpStage

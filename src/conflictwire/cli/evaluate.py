@@ -121,7 +121,7 @@ def location(gold: str, limit: int | None, as_json: bool, settings: Settings) ->
     with resource_errors():
         pipeline = Pipeline(settings)
         docs = list(read_gold(Path(gold), limit=limit))
-        articles = pipeline.run_places(d.to_article() for d in docs)
+        articles = pipeline.run_for_events(d.to_article() for d in docs)
         pairs = zip(docs, progress(articles, desc="evaluate location"), strict=True)
         summary = score_location(pairs).summary()
     if as_json:

@@ -3,8 +3,10 @@ where it happened (``shared/devdata/events/event_location_dev.jsonl``, from
 ahalterman/event_location): ``{"text", "gold": {"verb": {start, end}, "locations": [{start,
 end, name}]}}``.
 
-For each sentence the place stage runs as usual and ``event_place`` chooses among its places
-for the verb, as it does for a trigger. The choice is *right* when it overlaps a gold location.
+For each sentence the place and actor stages run as usual and ``event_place`` chooses among
+its places for the verb, as it does for a trigger. The choice is *right* when it overlaps a
+gold location or is another mention of the same name ("Kosovo is patrolled ... deployed in
+Kosovo").
 Sentences whose gold spans do not read as a name where they point (an offset that lands on
 "s" or on nothing, as in about a tenth of the file) are skipped and counted. Sentences without
 a gold location count how often a place is chosen anyway. A verb the event stage reads as a
@@ -79,7 +81,9 @@ def score_document(
         return
     scores.placed += 1
     scores.right += any(
-        min(place.end, g["end"]) - max(place.start, g["start"]) > 0 for g in locations
+        min(place.end, g["end"]) - max(place.start, g["start"]) > 0
+        or place.mention == doc.text[g["start"] : g["end"]]
+        for g in locations
     )
 
 

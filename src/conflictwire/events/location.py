@@ -123,20 +123,21 @@ def place_rank(
         0 if _with_district(article.text, place) else 1,
         0 if _coherent(article, place, alone=False) or _sole_town(article, trigger, place) else 1,
         1 if _misplaced(article, place) else 0,
-        1 if _names_a_body(article.text, place) else 0,
+        1 if _names_a_body(article.text, place) or _distance_anchor(article.text, place) else 0,
         1 if specificity >= BROAD else 0,
         1 if _names_a_road(article.text, place) or _names_a_site(article.text, place) else 0,
         1 if protest and _march_start(article.text, place) else 0,
         0 if _coherent(article, place) else 1,
         0 if _in_sentence(sentences, place, trigger) else 1,
         1 if _is_container(article, place) or _in_parentheses(article, place) else 0,
+        1 if _owns_a_place(article, place) else 0,
         1 if _unit_of(article, place) else 0,
         _unit_rank(article.text, place),
         0 if _is_qualified(article, place) else 1,
         specificity,
         0 if _tied(article, trigger, place) else 1,
         0 if _object_of(article.text, trigger, place) else 1,
-        0 if _word_before(article.text, place.start) in rules.place_cues else 1,
+        _cue_rank(_word_before(article.text, place.start), rules),
         abs(place.start - trigger[0]),
     )
 
@@ -145,7 +146,7 @@ def place_rank(
 # motive ("protested in Burgas against the Russian aggression on Ukraine"), not its location.
 MOTIVE = re.compile(
     r"(?<![\w-])(?:against|condemn\w*|denounc\w*|in solidarity|in support of|in protest|to protest|"
-    r"protesting|demanding|to demand|calling for|to call for|over the|justice for|to oppose|"
+    r"protesting|demanding|to demand|calling for|to call for|justice for|to oppose|"
     r"opposing|commemorat\w*|in memory of|to show support|in support|supporting|to support|"
     r"to celebrate|celebrating|to mark|marking)\b",
     re.IGNORECASE,
@@ -211,6 +212,20 @@ def _names_a_body(text: str, place: Place) -> bool:
     if OPERATION.match(text, place.end) or _among_acronyms(text, place):
         return True
     return word[:1].isupper() and word.lower() in default_rules().org_suffixes
+
+
+# "Adwar, 10 miles (16 kilometers) south of Tikrit", "150 km west of the capital Algiers": the
+# place a distance is measured from is a landmark, not where the event was.
+DISTANCE_FROM = re.compile(
+    r"\d[\d,.]*\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\b(?:\s*\([^)]*\))?"
+    r"(?:\s+(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)?"
+    r"\s+(?:of|from)\s+(?:[a-z]+,?\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _distance_anchor(text: str, place: Place) -> bool:
+    return DISTANCE_FROM.search(text, max(0, place.start - 80), place.start) is not None
 
 
 # A body's name that ends in "of" a place: the place is part of the name.
@@ -389,6 +404,16 @@ def _in_parentheses(article: Article, place: Place) -> bool:
     return any(0 <= at - p.end <= UNIT_WORD_CHARS for p in article.places if p is not place)
 
 
+# "Mogadishu's Huriwaa district", "Baghdad's northern neighborhood of Qahira": the possessor
+# contains the place after it.
+POSSESSIVE = re.compile(r"['\u2019]s\s+(?:[a-z-]+\s+){0,3}(?:of\s+)?")
+
+
+def _owns_a_place(article: Article, place: Place) -> bool:
+    found = POSSESSIVE.match(article.text, place.end)
+    return found is not None and any(p.start == found.end() for p in article.places)
+
+
 def _unit_rank(text: str, place: Place) -> int:
     """The place's position in a list of units in parentheses, the first the smallest: in
     "(Kutkai township, Muse district, Shan-North state)" Kutkai 0, Muse 1; 0 outside one."""
@@ -412,7 +437,7 @@ NAME_TAIL = re.compile(r" [A-Z][a-z]+(?= \()")
 # after "of" is the unit of the district before it.
 UNIT_OF = re.compile(
     r"\s(?:district|sub-district|subdistrict|area|township|municipality|county|region)\)?"
-    r"\s+of\s+(?:the\s+)?$",
+    r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$",
     re.IGNORECASE,
 )
 
@@ -516,6 +541,14 @@ UNIT_WORDS |= {"parish", "tehsil", "upazila", "woreda", "subdivision", "sector",
 
 def _ends_with(words: list[str], cue: tuple[str, ...]) -> bool:
     return bool(cue) and tuple(words[-len(cue) :]) == cue
+
+
+def _cue_rank(word: str, rules: EventRules) -> int:
+    """0 after a cue of where ("in", "near"), 1 after "from" (whence: "students from Malang"),
+    2 after no cue."""
+    if word not in rules.place_cues:
+        return 2
+    return 1 if word == "from" else 0
 
 
 def _word_before(text: str, offset: int) -> str:
