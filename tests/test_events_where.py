@@ -256,3 +256,23 @@ def test_a_protest_over_a_price_rise_in_a_city_is_in_that_city(pipeline):
 def pipeline_places(pipeline: Pipeline, text: str) -> list[Place]:
     (article,) = pipeline.run([Article(text=text, language="en", published="2024-05-10")])
     return article.places
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            "On 9 May 2024, a car bomb killed a civilian in Adhamiya neighborhood in northern "
+            "Baghdad.",
+            "Adhamiyah",
+        ),
+        # "bombed" is an explosion; Kathmandu is only the landmark
+        (
+            "On 10 May 2024, rebels bombed a police post in Saptari district, south of Kathmandu.",
+            "Saptari",
+        ),
+    ],
+)
+def test_a_neighbourhoods_city_and_a_directions_landmark_are_not_the_place(pipeline, text, where):
+    assert event_of(pipeline, text).location == where

@@ -35,8 +35,11 @@ def _date_readers() -> tuple[Any, Any]:
     return find_dates, publication_date
 
 
-# "DAMASCUS, Oct 22 (Wire) -": a dateline at the start of a line; its date is the report's.
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^\n]{0,60}?\([^)\n]{1,40}\)\s*[-\u2013\u2014]", re.M)
+# "DAMASCUS, Oct 22 (Wire) -", "BANGKOK (Wire) -": a dateline at the start of a line; its date
+# is the report's.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]+(?:,[^\n]{0,60}?)?\s*\([^)\n]{1,40}\)\s*[-\u2013\u2014]", re.M
+)
 
 
 def sentence_dates(article: Article, span: Span) -> list[Dated]:

@@ -47,12 +47,13 @@ _SPECIFICITY = {"admin2": 1, "admin1": 2, "region": 3, "country": 3, "demonym": 
 
 
 def _is_container(article: Article, place: Place) -> bool:
-    """Whether the place is written as the unit of the place before it: "X (Y, Z)", "X, Y"."""
+    """Whether the place is written as the unit of the place before it: "X (Y, Z)", "X, Y",
+    "X countryside, Y"."""
     before = article.text[max(0, place.start - 3) : place.start].rstrip()
     if not before.endswith(("(", ",")):
         return False
     return any(
-        0 < place.start - p.end <= 3 and _contains(place, p)
+        0 < place.start - p.end <= 20 and place in _qualifiers(article, p) and _contains(place, p)
         for p in article.places
         if p is not place
     )
@@ -224,8 +225,21 @@ DISTANCE_FROM = re.compile(
 )
 
 
+# "Saptari district, south of Kathmandu", "Braeton, just east of Kingston": a direction after
+# the place, from a landmark.
+DIRECTION_FROM = re.compile(
+    r",\s+(?:just\s+|about\s+|some\s+)?(?:north|south|east|west)(?:-?(?:east|west))?"
+    r"\s+of\s+(?:the\s+)?(?:[a-z]+,?\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _distance_anchor(text: str, place: Place) -> bool:
-    return DISTANCE_FROM.search(text, max(0, place.start - 80), place.start) is not None
+    before = max(0, place.start - 80)
+    return bool(
+        DISTANCE_FROM.search(text, before, place.start)
+        or DIRECTION_FROM.search(text, before, place.start)
+    )
 
 
 # A body's name that ends in "of" a place: the place is part of the name.
@@ -368,6 +382,7 @@ def _sole_town(article: Article, trigger: Span, place: Place) -> bool:
     return (
         towns == {place.geonameid}
         and sentence[0] <= place.start < sentence[1]
+        and not _in_dateline(article.text, place)
         and _whole_name(article.text, place)
     )
 
@@ -436,8 +451,9 @@ NAME_TAIL = re.compile(r" [A-Z][a-z]+(?= \()")
 # "Zap region (Al Amadiya district) of Duhok", "the Achin district of Nangarhar": the place
 # after "of" is the unit of the district before it.
 UNIT_OF = re.compile(
-    r"\s(?:district|sub-district|subdistrict|area|township|municipality|county|region)\)?"
-    r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$",
+    r"\s(?:district|sub-district|subdistrict|area|township|municipality|county|region|"
+    r"neighbou?rhood|quarter|suburb|village|town|camp)\)?"
+    r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$",
     re.IGNORECASE,
 )
 

@@ -102,7 +102,7 @@ def detect(
     return mentions
 
 
-AGE_AFTER = re.compile(r", (?:aged )?\d{1,2},")  # a name written with an age is a person's
+PERSON_AFTER = re.compile(r", (?:aged )?\d{1,2},")  # a name written with an age is a person's
 
 GENERIC_TAILS = ("city", "town", "village")
 
@@ -133,7 +133,7 @@ def _judge(doc: _Doc, match: NameMatchLike, rules: PlaceRules) -> Mention | None
         return None
     if ent is not None and _part_of_other_name(doc, ent, span, rules):
         return None
-    if AGE_AFTER.match(doc.text, match.end):
+    if PERSON_AFTER.match(doc.text, match.end):
         return None  # "Downey, 72, and ...": a person and their age
     cue = _cue(doc, span, rules)
     words = [
