@@ -276,3 +276,13 @@ def pipeline_places(pipeline: Pipeline, text: str) -> list[Place]:
 )
 def test_a_neighbourhoods_city_and_a_directions_landmark_are_not_the_place(pipeline, text, where):
     assert event_of(pipeline, text).location == where
+
+
+@pytest.mark.e2e
+def test_the_places_in_a_groups_name_are_not_where_it_fought(pipeline):
+    text = (
+        "On 12 May 2024, the Islamic State of Iraq and Al-Sham launched an offensive in the Deir "
+        "Ezzor Governorate, targeting army positions."
+    )
+    event = event_of(pipeline, text)
+    assert (event.country, event.admin1) == ("Syria", "Dayr az Zawr")

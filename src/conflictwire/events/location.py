@@ -212,6 +212,8 @@ def _names_a_body(text: str, place: Place) -> bool:
         return True
     if OPERATION.match(text, place.end) or _among_acronyms(text, place):
         return True
+    if BODY_OF.search(text, max(0, place.start - 60), place.start):
+        return True  # "the Environmental Initiative of Magnesia", "the Islamic State of Iraq"
     return word[:1].isupper() and word.lower() in default_rules().org_suffixes
 
 
@@ -242,11 +244,18 @@ def _distance_anchor(text: str, place: Place) -> bool:
     )
 
 
-# A body's name that ends in "of" a place: the place is part of the name.
+# A body's name that ends in "of" a place: the place is part of the name ("the Islamic State of
+# Iraq and Al-Sham": both).
 BODY_OF = re.compile(
     r"\b(?:Initiative|Committee|Council|Association|Federation|Front|Movement|Party|Alliance|"
-    r"Coalition|Union|Mothers|Friends|Church|Bank|University|Ministry|Chamber|Bar|Diocese)\s+"
-    r"(?:of|for)\s+(?:the\s+)?$"
+    r"Coalition|Union|Mothers|Friends)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'\u2019-]*\s+and\s+)?$"
+    r"|\bIslamic\s+State\s+(?:of|in)\s+(?:[A-Z][\w'\u2019-]*\s+and\s+)?$"
+)
+# An institution named after the place it stands in: "the Louisiana State University of
+# Alexandria" is in Alexandria, which is the event's place only where no other is named.
+INSTITUTION_OF = re.compile(
+    r"\b(?:Church|Bank|University|Ministry|Chamber|Bar|Diocese)\s+(?:of|for)\s+(?:the\s+)?$"
 )
 # "operation 'Eren-Blockade-12'", "the Eren-23 operations": a name numbered, not a place.
 OPERATION = re.compile(r"-[\w-]*\d[\w-]*(?:['\u2019]|\s+(?:\w+\s+)?operations?\b)")
@@ -301,10 +310,10 @@ def _name_piece(text: str, start: int, end: int) -> bool:
 
 
 def _names_a_site(text: str, place: Place) -> bool:
-    """Whether the place is part of a site's or a body's name: "Hong Lim Park", "the
-    Environmental Initiative of Magnesia", "the Louisiana State University of Alexandria"."""
+    """Whether the place is part of a site's or an institution's name: "Hong Lim Park", "the
+    Louisiana State University of Alexandria"."""
     return SITE_NAME.match(text, place.end) is not None or bool(
-        BODY_OF.search(text, max(0, place.start - 40), place.start)
+        INSTITUTION_OF.search(text, max(0, place.start - 40), place.start)
     )
 
 
