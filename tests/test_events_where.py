@@ -286,3 +286,11 @@ def test_the_places_in_a_groups_name_are_not_where_it_fought(pipeline):
     )
     event = event_of(pipeline, text)
     assert (event.country, event.admin1) == ("Syria", "Dayr az Zawr")
+
+
+@pytest.mark.e2e
+def test_a_country_that_acts_is_not_where_it_acted(pipeline):
+    text = (
+        "On 14 May 2024, Turkey launched an offensive in northern Syria against Kurdish fighters."
+    )
+    assert event_of(pipeline, text).country == "Syria"

@@ -125,6 +125,7 @@ def place_rank(
         0 if _coherent(article, place, alone=False) or _sole_town(article, trigger, place) else 1,
         1 if _misplaced(article, place) else 0,
         1 if _names_a_body(article.text, place) or _distance_anchor(article.text, place) else 0,
+        1 if _acts(article, trigger, place) else 0,
         1 if specificity >= BROAD else 0,
         1 if _names_a_road(article.text, place) or _names_a_site(article.text, place) else 0,
         1 if protest and _march_start(article.text, place) else 0,
@@ -609,6 +610,21 @@ def _tied(article: Article, trigger: Span, place: Place) -> bool:
         and view.tokens[prep].text.lower() in LOCATIVE
         and view.tokens[prep].head in anchors
     )
+
+
+def _acts(article: Article, trigger: Span, place: Place) -> bool:
+    """Whether the place is the trigger's subject, an actor by its name ("Turkey launched an
+    offensive in northern Syria", "NATO bombed Serbia" is fine: Serbia is the object)."""
+    view = article.nlp
+    if view is None:
+        return False
+    index = _token_at(view.tokens, trigger[0])
+    at = _token_at(view.tokens, place.start)
+    if index is None or at is None:
+        return False
+    while view.tokens[at].dep in ("compound", "flat") and view.tokens[at].head != at:
+        at = view.tokens[at].head
+    return view.tokens[at].dep == "nsubj" and view.tokens[at].head == index
 
 
 def _token_at(tokens: list, offset: int) -> int | None:
