@@ -5,10 +5,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from ..models import Article, Place, Span
 from .attributes import DATELINE
+from .place_names import (
+    PAREN_CHARS,
+    distance_anchor,
+    in_a_name,
+    march_start,
+    names_a_body,
+    names_a_road,
+    names_a_site,
+)
 from .rules import EventRules, stem
 
 # Features whose place is a region, which can be the unit of a place written before it.
@@ -124,11 +132,11 @@ def place_rank(
         0 if _with_district(article.text, place) else 1,
         0 if _coherent(article, place, alone=False) or _sole_town(article, trigger, place) else 1,
         1 if _misplaced(article, place) else 0,
-        1 if _names_a_body(article.text, place) or _distance_anchor(article.text, place) else 0,
+        1 if names_a_body(article.text, place) or distance_anchor(article.text, place) else 0,
         1 if _acts(article, trigger, place) else 0,
         1 if specificity >= BROAD else 0,
-        1 if _names_a_road(article.text, place) or _names_a_site(article.text, place) else 0,
-        1 if protest and _march_start(article.text, place) else 0,
+        1 if names_a_road(article.text, place) or names_a_site(article.text, place) else 0,
+        1 if protest and march_start(article.text, place) else 0,
         0 if _coherent(article, place) else 1,
         0 if _in_sentence(sentences, place, trigger) else 1,
         1 if _is_container(article, place) or _in_parentheses(article, place) else 0,
@@ -162,7 +170,7 @@ CITY_DISTRICT = re.compile(r"(?: City)? [-\u2013] [A-Z][\w'\u2019.]*(?: [A-Z][\w
 
 def _with_district(text: str, place: Place) -> bool:
     found = CITY_DISTRICT.match(text, place.end)
-    return found is not None and not _names_a_road(text, place)
+    return found is not None and not names_a_road(text, place)
 
 
 def _in_dateline(text: str, place: Place) -> bool:
@@ -198,139 +206,6 @@ def _motive_clause(text: str, trigger: Span, place: Place) -> bool:
 
 
 RELATIVE = re.compile(r",\s+(?=which\b|who\b)")
-
-
-def _names_a_body(text: str, place: Place) -> bool:
-    """Whether the place names an organisation or building: "Periyar University", "Fargo
-    Police" - the event is where the body is only as a last resort."""
-    from ..places.rules import default_rules
-
-    following = text[place.end : place.end + 30].split()
-    word = following[0].strip(",.;:()") if following else ""
-    if word.lower() in BUILDINGS:  # "Tolbiac university", "Kabul prison"
-        return True
-    if word in ("People's", "People\u2019s"):  # "the Luhansk People's Militia"
-        return True
-    if OPERATION.match(text, place.end) or _among_acronyms(text, place):
-        return True
-    if BODY_OF.search(text, max(0, place.start - 60), place.start):
-        return True  # "the Environmental Initiative of Magnesia", "the Islamic State of Iraq"
-    return word[:1].isupper() and word.lower() in default_rules().org_suffixes
-
-
-# "Adwar, 10 miles (16 kilometers) south of Tikrit", "150 km west of the capital Algiers": the
-# place a distance is measured from is a landmark, not where the event was.
-DISTANCE_FROM = re.compile(
-    r"\d[\d,.]*\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\b(?:\s*\([^)]*\))?"
-    r"(?:\s+(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)?"
-    r"\s+(?:of|from)\s+(?:[a-z]+,?\s+){0,3}$",
-    re.IGNORECASE,
-)
-
-
-# "Saptari district, south of Kathmandu", "Braeton, just east of Kingston": a direction after
-# the place, from a landmark.
-DIRECTION_FROM = re.compile(
-    r",\s+(?:just\s+|about\s+|some\s+)?(?:north|south|east|west)(?:-?(?:east|west))?"
-    r"\s+of\s+(?:the\s+)?(?:[a-z]+,?\s+){0,2}$",
-    re.IGNORECASE,
-)
-
-
-def _distance_anchor(text: str, place: Place) -> bool:
-    before = max(0, place.start - 80)
-    return bool(
-        DISTANCE_FROM.search(text, before, place.start)
-        or DIRECTION_FROM.search(text, before, place.start)
-    )
-
-
-# A body's name that ends in "of" a place: the place is part of the name ("the Islamic State of
-# Iraq and Al-Sham": both).
-BODY_OF = re.compile(
-    r"\b(?:Initiative|Committee|Council|Association|Federation|Front|Movement|Party|Alliance|"
-    r"Coalition|Union|Mothers|Friends)\s+(?:of|for)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w'\u2019-]*\s+and\s+)?$"
-    r"|\bIslamic\s+State\s+(?:of|in)\s+(?:[A-Z][\w'\u2019-]*\s+and\s+)?$"
-)
-# An institution named after the place it stands in: "the Louisiana State University of
-# Alexandria" is in Alexandria, which is the event's place only where no other is named.
-INSTITUTION_OF = re.compile(
-    r"\b(?:Church|Bank|University|Ministry|Chamber|Bar|Diocese)\s+(?:of|for)\s+(?:the\s+)?$"
-)
-# "operation 'Eren-Blockade-12'", "the Eren-23 operations": a name numbered, not a place.
-OPERATION = re.compile(r"-[\w-]*\d[\w-]*(?:['\u2019]|\s+(?:\w+\s+)?operations?\b)")
-
-
-def _among_acronyms(text: str, place: Place) -> bool:
-    """Whether the place is one of a list of organisations' acronyms in parentheses: "(CGT,
-    FO, Sud, FSU)" - the union Sud, not a province."""
-    opened = text.rfind("(", max(0, place.start - PAREN_CHARS), place.start)
-    closed = text.find(")", place.end, place.end + PAREN_CHARS)
-    if opened < 0 or closed < 0 or ")" in text[opened : place.start]:
-        return False
-    items = [item.strip() for item in text[opened + 1 : closed].split(",")]
-    return sum(len(item) > 1 and item.isupper() for item in items) >= 2
-
-
-# "the Sanliurfa-Akcakale highway", "Colombo - Horana main road", "Savanna road": a road named
-# after its ends or a place; the event is on the road, not in those places.
-ROAD_NAME = re.compile(
-    r"(?:\s*[-\u2013]\s*[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*)*"
-    r"\s+(?:(?:main|city|national|ring|coastal|international)\s+)?"
-    r"(?:road|highway|motorway|expressway|freeway)\b",
-    re.IGNORECASE,
-)
-
-
-def _names_a_road(text: str, place: Place) -> bool:
-    """Whether the place is written as a road's name: one of the ends ("the Puebla-Tehuacan
-    highway": both) or the road's own name ("along Savanna road")."""
-    return ROAD_NAME.match(text, place.end) is not None
-
-
-# "Hong Lim Park", "the Victor-Hugo high school", "Nassau Hall": a site named after a place or
-# person, where the event is, in the place written with it.
-SITE_NAME = re.compile(
-    r"(?:[\s-]+[A-Z][\w'\u2019.]*){0,3}\s+(?:high\s+)?(?:park|hall|school|centre|center|"
-    r"station|market|lane|square|penitentiary|stadium|camp\s+site)\b",
-    re.IGNORECASE,
-)
-
-
-def _in_a_name(text: str, place: Place) -> bool:
-    """Whether the place is read inside a body's or site's name, which says nothing of where
-    the article is."""
-    return _name_piece(text, place.start, place.end)
-
-
-@lru_cache(maxsize=4096)
-def _name_piece(text: str, start: int, end: int) -> bool:
-    span = Place(start=start, end=end, mention=text[start:end])
-    return _names_a_body(text, span) or _names_a_site(text, span)
-
-
-def _names_a_site(text: str, place: Place) -> bool:
-    """Whether the place is part of a site's or an institution's name: "Hong Lim Park", "the
-    Louisiana State University of Alexandria"."""
-    return SITE_NAME.match(text, place.end) is not None or bool(
-        INSTITUTION_OF.search(text, max(0, place.start - 40), place.start)
-    )
-
-
-# "a motorcade from Kaufbeuren to Kempten", "a caravan from Villena until Alicante": a march's
-# start, where ACLED codes the end.
-MARCH_START = re.compile(r"\s+(?:to|until|towards|toward)\s+(?:the\s+)?[A-Z]")
-
-
-def _march_start(text: str, place: Place) -> bool:
-    return text[max(0, place.start - 5) : place.start].lower().endswith("from ") and bool(
-        MARCH_START.match(text, place.end)
-    )
-
-
-# Buildings a name may stand for, however written.
-BUILDINGS = {"university", "college", "school", "hospital", "prison", "stadium", "campus", "bridge"}
 
 
 # "retook the desert town of al-Qaryatayn", "shelled Homs": the place is what the trigger acts on.
@@ -370,7 +245,7 @@ def _coherent(article: Article, place: Place, alone: bool = True) -> bool:
     they name none): "Al" read as a Norwegian village among Lebanese places does not."""
     votes: Counter[str] = Counter()
     for p in article.places:
-        if p.country and (p is not place or not alone) and not _in_a_name(article.text, p):
+        if p.country and (p is not place or not alone) and not in_a_name(article.text, p):
             votes[p.country] += COUNTRY_WEIGHT.get(p.feature or "", 1)
     top = max(votes.values(), default=0)
     return top == 0 or votes[place.country or ""] == top
@@ -415,7 +290,6 @@ def _in_sentence(sentences: list[Span], place: Place, trigger: Span) -> bool:
     return any(s <= place.start < e and s <= trigger[0] < e for s, e in sentences)
 
 
-PAREN_CHARS = 60  # how far back an open parenthesis still encloses a place
 UNIT_WORD_CHARS = 12  # "Talhar town (", "Loikaw township (": a place just before the parenthesis
 
 
