@@ -294,3 +294,7 @@ def test_a_country_that_acts_is_not_where_it_acted(pipeline):
         "On 14 May 2024, Turkey launched an offensive in northern Syria against Kurdish fighters."
     )
     assert event_of(pipeline, text).country == "Syria"
+    fell = (
+        "On 15 May 2024, Kabul fell to the Taliban, whose fighters entered from Paghman district."
+    )
+    assert event_of(pipeline, fell).location == "Kabul"  # a town that falls is where it fell

@@ -487,8 +487,8 @@ def _tied(article: Article, trigger: Span, place: Place) -> bool:
 
 
 def _acts(article: Article, trigger: Span, place: Place) -> bool:
-    """Whether the place is the trigger's subject, an actor by its name ("Turkey launched an
-    offensive in northern Syria", "NATO bombed Serbia" is fine: Serbia is the object)."""
+    """Whether the place is the subject of a trigger that takes an object, an actor by its name
+    ("Turkey launched an offensive in northern Syria"); "Kabul fell to the Taliban" is Kabul's."""
     view = article.nlp
     if view is None:
         return False
@@ -498,7 +498,10 @@ def _acts(article: Article, trigger: Span, place: Place) -> bool:
         return False
     while view.tokens[at].dep in ("compound", "flat") and view.tokens[at].head != at:
         at = view.tokens[at].head
-    return view.tokens[at].dep == "nsubj" and view.tokens[at].head == index
+    if view.tokens[at].dep != "nsubj" or view.tokens[at].head != index:
+        return False
+    # it acts on something: "Turkey launched an offensive", not "Kabul fell to the Taliban"
+    return any(t.dep == "dobj" and t.head == index for t in view.tokens)
 
 
 def _token_at(tokens: list, offset: int) -> int | None:
