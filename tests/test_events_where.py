@@ -298,3 +298,10 @@ def test_a_country_that_acts_is_not_where_it_acted(pipeline):
         "On 15 May 2024, Kabul fell to the Taliban, whose fighters entered from Paghman district."
     )
     assert event_of(pipeline, fell).location == "Kabul"  # a town that falls is where it fell
+
+
+@pytest.mark.e2e
+def test_a_town_in_a_province_carved_out_of_the_named_one_is_not_a_namesake(pipeline):
+    # GeoNames has Sorong in Papua Barat Daya, split from Papua Barat (West Papua) in 2022
+    text = "On 16 May 2024, thousands of Papuans protested in Sorong city (West Papua province)."
+    assert event_of(pipeline, text).location == "Sorong"

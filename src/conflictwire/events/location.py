@@ -390,10 +390,17 @@ def _misplaced(article: Article, place: Place) -> bool:
     ]
     if not units:
         return False
-    return not any(
-        u.country == place.country and (u.admin1 == place.admin1 or u.name == place.admin1)
-        for u in units
-    )
+    return not any(u.country == place.country and _same_province(u, place) for u in units)
+
+
+def _same_province(unit: Place, place: Place) -> bool:
+    """Whether the unit is the place's province or lies in it, or the province was carved out
+    of the unit and keeps its name ("Sorong city (West Papua province)": GeoNames has Sorong in
+    Papua Barat Daya, split from Papua Barat in 2022)."""
+    province = place.admin1 or ""
+    if unit.admin1 == province or unit.name == province:
+        return True
+    return unit.feature == "admin1" and province.startswith(f"{unit.name} ")
 
 
 def focus_place(article: Article) -> Place | None:
