@@ -8,6 +8,7 @@ from collections import Counter
 
 from ..models import Article, Place, Span
 from .attributes import DATELINE
+from .parse_ties import acts, tied
 from .place_names import (
     PAREN_CHARS,
     distance_anchor,
@@ -133,7 +134,7 @@ def place_rank(
         0 if _coherent(article, place, alone=False) or _sole_town(article, trigger, place) else 1,
         1 if _misplaced(article, place) else 0,
         1 if names_a_body(article.text, place) or distance_anchor(article.text, place) else 0,
-        1 if _acts(article, trigger, place) else 0,
+        1 if acts(article, trigger, place) else 0,
         1 if specificity >= BROAD else 0,
         1 if names_a_road(article.text, place) or names_a_site(article.text, place) else 0,
         1 if protest and march_start(article.text, place) else 0,
@@ -145,7 +146,7 @@ def place_rank(
         _unit_rank(article.text, place),
         0 if _is_qualified(article, place) else 1,
         specificity,
-        0 if _tied(article, trigger, place) else 1,
+        0 if tied(article, trigger, place) else 1,
         0 if _object_of(article.text, trigger, place) else 1,
         _cue_rank(_word_before(article.text, place.start), rules),
         abs(place.start - trigger[0]),
@@ -461,60 +462,3 @@ def _cue_rank(word: str, rules: EventRules) -> int:
 def _word_before(text: str, offset: int) -> str:
     words = text[max(0, offset - 30) : offset].split()
     return stem(words[-1]) if words else ""
-
-
-# Prepositions that put an event at a place: "clashed in X", "an attack near X".
-LOCATIVE = {"in", "at", "near", "outside", "around", "inside", "across", "into", "on", "of"}
-NAME_DEPS = {"compound", "flat", "amod", "nmod", "npadvmod", "appos", "nummod"}
-
-
-def _tied(article: Article, trigger: Span, place: Place) -> bool:
-    """Whether the parse ties the place to the trigger: the place is the object of a locative
-    preposition that hangs on the trigger or on the verb the trigger is part of ("protesters
-    gathered in Hitachi", "demonstrated in Vasteras to denounce the shooting in Oslo")."""
-    view = article.nlp
-    if view is None:
-        return False
-    index = _token_at(view.tokens, trigger[0])
-    at = _token_at(view.tokens, place.start)
-    if index is None or at is None:
-        return False
-    anchors = {index}
-    while view.tokens[index].pos not in ("VERB", "AUX") and view.tokens[index].head != index:
-        index = view.tokens[index].head
-        anchors.add(index)
-    while view.tokens[at].dep in NAME_DEPS and view.tokens[at].head != at:
-        at = view.tokens[at].head
-    prep = view.tokens[at].head
-    return (
-        view.tokens[at].dep == "pobj"
-        and view.tokens[prep].text.lower() in LOCATIVE
-        and view.tokens[prep].head in anchors
-    )
-
-
-def _acts(article: Article, trigger: Span, place: Place) -> bool:
-    """Whether the place is the subject of a trigger that takes an object, an actor by its name
-    ("Turkey launched an offensive in northern Syria"); "Kabul fell to the Taliban" is Kabul's."""
-    view = article.nlp
-    if view is None:
-        return False
-    index = _token_at(view.tokens, trigger[0])
-    at = _token_at(view.tokens, place.start)
-    if index is None or at is None:
-        return False
-    while view.tokens[at].dep in ("compound", "flat") and view.tokens[at].head != at:
-        at = view.tokens[at].head
-    if view.tokens[at].dep != "nsubj" or view.tokens[at].head != index:
-        return False
-    # it acts on something: "Turkey launched an offensive", not "Kabul fell to the Taliban"
-    return any(t.dep == "dobj" and t.head == index for t in view.tokens)
-
-
-def _token_at(tokens: list, offset: int) -> int | None:
-    for i, token in enumerate(tokens):
-        if token.start <= offset < token.end:
-            return i
-        if token.start > offset:
-            return None
-    return None
