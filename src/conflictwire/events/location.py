@@ -86,19 +86,11 @@ def event_place(
     *,
     protest: bool = False,
 ) -> Place | None:
-    """The event's location among the places of its sentences, the way ACLED codes it.
-
-    Never a demonym or continent. Ordered by: whether the place is outside a protest's motive
-    ("protested in X against the war in Y": not Y); whether it is not a dateline's; whether it is
-    a city written with its district ("La Plata - Tolosa"); whether it
-    lies in the article's main country (a stray namesake abroad does not); whether it is not a
-    namesake outside the units written after it; whether it does not name a body; whether it
-    is a town or district rather than a province or country; whether the article's other
-    places agree on its country; whether it is in the trigger's sentence; whether it is written
-    as the unit of another place ("X (Y)", "X, Y": Y is not the location); whether it is the
-    place so qualified (X); how specific it is; whether it is the trigger's object; whether a
-    cue ("in", "near") precedes it; its distance to the trigger. ``place_for`` keeps the older
-    order for grouping sentences into events. docs/events.md has examples.
+    """The event's location among the places of its sentences, the way ACLED codes it: never a
+    demonym or continent; the first by ``place_rank``, whose order docs/events.md lists with
+    examples (outside a protest's motive, not a dateline's, in the article's country, not a
+    namesake, not part of another name or a landmark, a town before a province, ...).
+    ``place_for`` keeps the older order for grouping sentences into events.
     """
     candidates = [
         p
