@@ -100,9 +100,10 @@ def event_place(
         and any(s <= p.start < e for s, e in sentences)
     ]
     motive = {id(p) for p in candidates if protest and _in_motive(article, trigger, p)}
+    votes = country_votes(article)
     ranked = sorted(
         candidates,
-        key=lambda p: place_rank(article, sentences, trigger, rules, p, protest, motive),
+        key=lambda p: place_rank(article, sentences, trigger, rules, p, protest, motive, votes),
     )
     return ranked[0] if ranked else None
 
@@ -115,22 +116,24 @@ def place_rank(
     place: Place,
     protest: bool,
     motive: set[int],
+    votes: Counter[str],
 ) -> tuple[int, ...]:
     """``event_place``'s order for one place (lower first); ``motive`` holds the ids of the
-    places in a protest's motive."""
+    places in a protest's motive, ``votes`` the article's ``country_votes``."""
     specificity = SPECIFICITY.get(place.feature or "", 1)
+    at_home = _coherent(article, place, votes, alone=False) or _sole_town(article, trigger, place)
     return (
         1 if id(place) in motive else 0,
         1 if _in_dateline(article.text, place) else 0,
         0 if _with_district(article.text, place) else 1,
-        0 if _coherent(article, place, alone=False) or _sole_town(article, trigger, place) else 1,
-        1 if _misplaced(article, place) else 0,
+        0 if at_home else 1,
+        1 if _misplaced(article, place, votes) else 0,
         1 if names_a_body(article.text, place) or distance_anchor(article.text, place) else 0,
         1 if acts(article, trigger, place) else 0,
         1 if specificity >= BROAD else 0,
         1 if names_a_road(article.text, place) or names_a_site(article.text, place) else 0,
         1 if protest and march_start(article.text, place) else 0,
-        0 if _coherent(article, place) else 1,
+        0 if _coherent(article, place, votes) else 1,
         0 if _in_sentence(sentences, place, trigger) else 1,
         1 if _is_container(article, place) or _in_parentheses(article, place) else 0,
         1 if _owns_a_place(article, place) else 0,
@@ -233,13 +236,25 @@ NOT_LOCATIONS = {"demonym", "continent"}
 COUNTRY_WEIGHT = {"admin1": 2, "admin2": 2, "unlisted": 0, "demonym": 0}
 
 
-def _coherent(article: Article, place: Place, alone: bool = True) -> bool:
-    """Whether the place lies in a country the article's other places name most surely (or
-    they name none): "Al" read as a Norwegian village among Lebanese places does not."""
+def country_votes(article: Article) -> Counter[str]:
+    """How surely the article's places name each country (a place read inside a body's or
+    site's name does not vote)."""
     votes: Counter[str] = Counter()
     for p in article.places:
-        if p.country and (p is not place or not alone) and not in_a_name(article.text, p):
+        if p.country and not in_a_name(article.text, p):
             votes[p.country] += COUNTRY_WEIGHT.get(p.feature or "", 1)
+    return votes
+
+
+def _coherent(
+    article: Article, place: Place, votes: Counter[str] | None = None, alone: bool = True
+) -> bool:
+    """Whether the place lies in a country the article's other places (or, not ``alone``, all
+    its places) name most surely, or they name none: "Al" read as a Norwegian village among
+    Lebanese places does not. ``votes`` is ``country_votes(article)`` where already counted."""
+    votes = Counter(country_votes(article) if votes is None else votes)
+    if alone and place.country and not in_a_name(article.text, place):
+        votes[place.country] -= COUNTRY_WEIGHT.get(place.feature or "", 1)
     top = max(votes.values(), default=0)
     return top == 0 or votes[place.country or ""] == top
 
@@ -368,7 +383,7 @@ def _is_qualified(article: Article, place: Place) -> bool:
     return any(_contains(p, place) for p in _qualifiers(article, place))
 
 
-def _misplaced(article: Article, place: Place) -> bool:
+def _misplaced(article: Article, place: Place, votes: Counter[str] | None = None) -> bool:
     """Whether the place is qualified by units that do not contain it: "Benito Juarez, Nuevo
     Leon" read as a Benito Juarez of another state, "Kanker Khera (Mawana, Meerut district, UP)"
     read as the Kanker of another state, "El Alto (La Paz)" read as a Peruvian El Alto (a unit
@@ -379,7 +394,7 @@ def _misplaced(article: Article, place: Place) -> bool:
         u
         for u in _qualifiers(article, place)
         if u.feature in ("admin1", "populated_place", "admin2")
-        and (u.country == place.country or _coherent(article, u, alone=False))
+        and (u.country == place.country or _coherent(article, u, votes, alone=False))
     ]
     if not units:
         return False

@@ -87,9 +87,10 @@ def _hints(
     anchors: dict[int, list[tuple[float, float, float]]] = {}
     for cue in distance_cues(text, mentions, rules):
         obj = mentions[cue.object]
-        best = rank(candidates[obj.key], obj.cue, context.for_key(obj.key), rules, written=obj.key)[
-            0
-        ][1]
+        ranked = rank(
+            candidates[obj.key], obj.cue, context.for_key(obj.key), rules, written=obj.key
+        )
+        best = ranked[0][1]
         if best.latitude is not None and best.longitude is not None:
             anchors.setdefault(cue.subject, []).append((best.latitude, best.longitude, cue.km))
     hints = {}
@@ -240,11 +241,10 @@ def _below_province(text: str, mention: Mention) -> bool:
     """Whether the admin word is a unit below a province ("X district"), or the countryside
     around a town ("the countryside of Al Bab"), which is no reading of its province."""
     following = text[mention.end : mention.end + 20].split()
-    if following and following[0].lower().strip(",.;:()") == "countryside":
-        return True
+    word = following[0].lower().strip(",.;:()") if following else ""
     if text[max(0, mention.start - 20) : mention.start].lower().endswith("countryside of "):
         return True
-    return bool(following) and following[0].lower().strip(",.;:()") in BELOW_PROVINCE
+    return word == "countryside" or word in BELOW_PROVINCE
 
 
 VILLAGE = 5000  # a place this small is not what a country's own name means
