@@ -10,7 +10,6 @@ from ..models import Article, Place, Span
 from .attributes import DATELINE
 from .parse_ties import acts, tied
 from .place_names import (
-    PAREN_CHARS,
     distance_anchor,
     in_a_name,
     march_start,
@@ -18,10 +17,19 @@ from .place_names import (
     names_a_road,
     names_a_site,
 )
+from .place_units import (
+    REGION_FEATURES,
+    in_parentheses,
+    is_container,
+    is_qualified,
+    owns_a_place,
+    qualifiers,
+    same_province,
+    unit_of,
+    unit_rank,
+)
 from .rules import EventRules, stem
 
-# Features whose place is a region, which can be the unit of a place written before it.
-REGION_FEATURES = {"country", "admin1", "admin2", "region", "continent", "demonym"}
 # Features whose place is only a province or wider: ACLED geo-precision 3.
 WIDE_FEATURES = REGION_FEATURES - {"admin2"}
 
@@ -43,7 +51,7 @@ def place_for(
         key = (
             _SPECIFICITY.get(place.feature or "", 1) + (0 if same else 4),
             0 if _word_before(article.text, place.start) in rules.place_cues else 1,
-            1 if _is_container(article, place) else 0,
+            1 if is_container(article, place) else 0,
             abs(place.start - trigger[0]),
         )
         if best is None or key < best[0]:
@@ -53,29 +61,6 @@ def place_for(
 
 # Lower is more specific: ACLED codes the most specific place the report gives.
 _SPECIFICITY = {"admin2": 1, "admin1": 2, "region": 3, "country": 3, "demonym": 9, "continent": 9}
-
-
-def _is_container(article: Article, place: Place) -> bool:
-    """Whether the place is written as the unit of the place before it: "X (Y, Z)", "X, Y",
-    "X countryside, Y"."""
-    before = article.text[max(0, place.start - 3) : place.start].rstrip()
-    if not before.endswith(("(", ",")):
-        return False
-    return any(
-        0 < place.start - p.end <= 20 and place in _qualifiers(article, p) and _contains(place, p)
-        for p in article.places
-        if p is not place
-    )
-
-
-def _contains(outer: Place, inner: Place) -> bool:
-    """Whether ``outer`` can be the unit of ``inner``: a region, its admin unit by name, or the
-    district named after it ("Kandy (Kandy, Central)")."""
-    if outer.feature in REGION_FEATURES:
-        return True
-    if outer.geonameid is not None and outer.geonameid == inner.geonameid:
-        return True
-    return bool(outer.name) and outer.name in (inner.admin1, inner.admin2)
 
 
 def event_place(
@@ -135,11 +120,11 @@ def place_rank(
         1 if protest and march_start(article.text, place) else 0,
         0 if _coherent(article, place, votes) else 1,
         0 if _in_sentence(sentences, place, trigger) else 1,
-        1 if _is_container(article, place) or _in_parentheses(article, place) else 0,
-        1 if _owns_a_place(article, place) else 0,
-        1 if _unit_of(article, place) else 0,
-        _unit_rank(article.text, place),
-        0 if _is_qualified(article, place) else 1,
+        1 if is_container(article, place) or in_parentheses(article, place) else 0,
+        1 if owns_a_place(article, place) else 0,
+        1 if unit_of(article, place) else 0,
+        unit_rank(article.text, place),
+        0 if is_qualified(article, place) else 1,
         specificity,
         0 if tied(article, trigger, place) else 1,
         0 if _object_of(article.text, trigger, place) else 1,
@@ -182,7 +167,7 @@ def _in_motive(article: Article, trigger: Span, place: Place) -> bool:
     motive word ("against", "to condemn"; not the "Against" of a name) opens a clause that runs on
     to the place, or to the place it is the unit of ("denounce the shooting in Oslo, Norway")."""
     return _motive_clause(article.text, trigger, place) or any(
-        _motive_clause(article.text, trigger, inner) and place in _qualifiers(article, inner)
+        _motive_clause(article.text, trigger, inner) and place in qualifiers(article, inner)
         for inner in article.places
         if inner.end <= place.start
     )
@@ -298,91 +283,6 @@ def _in_sentence(sentences: list[Span], place: Place, trigger: Span) -> bool:
     return any(s <= place.start < e and s <= trigger[0] < e for s, e in sentences)
 
 
-UNIT_WORD_CHARS = 12  # "Talhar town (", "Loikaw township (": a place just before the parenthesis
-
-
-def _in_parentheses(article: Article, place: Place) -> bool:
-    """Whether the place is inside parentheses: "Talhar town (Badin, Sindh)" gives units there."""
-    before = article.text[max(0, place.start - PAREN_CHARS) : place.start]
-    opened = before.rfind("(")
-    if opened < 0 or ")" in before[opened:] or "coded" in before[opened:]:
-        return False
-    at = place.start - len(before) + opened
-    return any(0 <= at - p.end <= UNIT_WORD_CHARS for p in article.places if p is not place)
-
-
-# "Mogadishu's Huriwaa district", "Baghdad's northern neighborhood of Qahira": the possessor
-# contains the place after it.
-POSSESSIVE = re.compile(r"['\u2019]s\s+(?:[a-z-]+\s+){0,3}(?:of\s+)?")
-
-
-def _owns_a_place(article: Article, place: Place) -> bool:
-    found = POSSESSIVE.match(article.text, place.end)
-    return found is not None and any(p.start == found.end() for p in article.places)
-
-
-def _unit_rank(text: str, place: Place) -> int:
-    """The place's position in a list of units in parentheses, the first the smallest: in
-    "(Kutkai township, Muse district, Shan-North state)" Kutkai 0, Muse 1; 0 outside one."""
-    before = text[max(0, place.start - PAREN_CHARS) : place.start]
-    opened = before.rfind("(")
-    if opened < 0 or ")" in before[opened:]:
-        return 0
-    return before[opened:].count(",")
-
-
-# "Oktyabr district in Bishkek city", "Gaviao located in Vila Nova de Famalicao": the unit
-# after "in".
-UNIT_IN = re.compile(
-    r"\s+(?:district|town|village|area|neighbou?rhood|township|municipality|located)\s+in\s+",
-    re.IGNORECASE,
-)
-# A word of the name the index does not hold: "Kanker Khera (Mawana, ...)" qualifies Kanker's
-# reading too.
-NAME_TAIL = re.compile(r" [A-Z][a-z]+(?= \()")
-# "Zap region (Al Amadiya district) of Duhok", "the Achin district of Nangarhar": the place
-# after "of" is the unit of the district before it.
-UNIT_OF = re.compile(
-    r"\s(?:district|sub-district|subdistrict|area|township|municipality|county|region|"
-    r"neighbou?rhood|quarter|suburb|village|town|camp)\)?"
-    r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _unit_of(article: Article, place: Place) -> bool:
-    """Whether the place follows "district of" right after another place, as its unit."""
-    found = UNIT_OF.search(article.text, max(0, place.start - 40), place.start)
-    return found is not None and any(
-        0 <= found.start() - p.end <= 2 for p in article.places if p is not place
-    )
-
-
-QUALIFIER_GAP = 2  # characters a qualifying unit may start after the "(" or ","
-
-
-def _qualifiers(article: Article, place: Place) -> list[Place]:
-    """The places written right after a place as its units: "X (Y, Z)", "X town (Y)", "X, Y"
-    (the unit words are the place stage's)."""
-    from ..places.rules import default_rules
-
-    tail = NAME_TAIL.match(article.text, place.end)
-    found = default_rules().qualifier.match(article.text, tail.end() if tail else place.end)
-    found = found or UNIT_IN.match(article.text, place.end)
-    if found is None:
-        return []
-    first = found.end()
-    closing = article.text.find(")", first) if "(" in found.group() else -1
-    end = closing if closing >= 0 else first + QUALIFIER_GAP
-    return [p for p in article.places if p is not place and first <= p.start <= max(end, first + 1)]
-
-
-def _is_qualified(article: Article, place: Place) -> bool:
-    """Whether a unit containing the place follows it: "Ann Arbor (Michigan)", "Ensenada, Baja
-    California", "Caruaru municipality (Pernambuco)"."""
-    return any(_contains(p, place) for p in _qualifiers(article, place))
-
-
 def _misplaced(article: Article, place: Place, votes: Counter[str] | None = None) -> bool:
     """Whether the place is qualified by units that do not contain it: "Benito Juarez, Nuevo
     Leon" read as a Benito Juarez of another state, "Kanker Khera (Mawana, Meerut district, UP)"
@@ -392,23 +292,13 @@ def _misplaced(article: Article, place: Place, votes: Counter[str] | None = None
         return False
     units = [
         u
-        for u in _qualifiers(article, place)
+        for u in qualifiers(article, place)
         if u.feature in ("admin1", "populated_place", "admin2")
         and (u.country == place.country or _coherent(article, u, votes, alone=False))
     ]
     if not units:
         return False
-    return not any(u.country == place.country and _same_province(u, place) for u in units)
-
-
-def _same_province(unit: Place, place: Place) -> bool:
-    """Whether the unit is the place's province or lies in it, or the province was carved out
-    of the unit and keeps its name ("Sorong city (West Papua province)": GeoNames has Sorong in
-    Papua Barat Daya, split from Papua Barat in 2022)."""
-    province = place.admin1 or ""
-    if unit.admin1 == province or unit.name == province:
-        return True
-    return unit.feature == "admin1" and province.startswith(f"{unit.name} ")
+    return not any(u.country == place.country and same_province(u, place) for u in units)
 
 
 def focus_place(article: Article) -> Place | None:
@@ -424,7 +314,7 @@ def focus_place(article: Article) -> Place | None:
         located,
         key=lambda p: (
             0 if p.start < lead_end else 1,
-            0 if _is_qualified(article, p) else 1,
+            0 if is_qualified(article, p) else 1,
             0 if _coherent(article, p) else 1,
             SPECIFICITY.get(p.feature or "", 1),
             p.start,
