@@ -47,7 +47,7 @@ class Ontology:
         return self.event_type_groups[name]
 
     def recode(self, rule: str, sub_type: str) -> str:
-        """The sub-type a re-coding rule turns ``sub_type`` into (itself where it does not apply)."""
+        """What a re-coding rule turns ``sub_type`` into (itself where the rule does not apply)."""
         return self.recodings[rule].get(sub_type, sub_type)
 
     def ranks(self) -> dict[str, int]:
