@@ -14,9 +14,9 @@ from conflictwire.control.export import (
     write_timeline_json,
 )
 from conflictwire.dedup import Thresholds, group_store
+from conflictwire.dedup.tables import iter_canonical
 from conflictwire.models import Article
 from conflictwire.store import Store
-from conflictwire.store.canonical import iter_canonical
 from dedup_fakes import (
     IS,
     MALI,

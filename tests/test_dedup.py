@@ -10,10 +10,10 @@ import pytest
 
 from conflictwire.dedup import Thresholds, group_store
 from conflictwire.dedup.match import Report, actor_key, match, sub_types_compatible
+from conflictwire.dedup.tables import iter_canonical
 from conflictwire.models import Article
 from conflictwire.settings import Settings
 from conflictwire.store import Store
-from conflictwire.store.canonical import iter_canonical
 from dedup_fakes import (
     RSF,
     all_scenarios,

@@ -116,7 +116,7 @@ def events(
 
 def _write_events(store: Store, keep: EventFilter, fmt: str, output: str) -> int:
     from ..dedup.export import write_canonical
-    from ..store.canonical import iter_canonical
+    from ..dedup.tables import iter_canonical
 
     found = iter_canonical(
         store.conn, geonameids=keep.geonameids, since=keep.since, until=keep.until
@@ -130,7 +130,7 @@ def _write_events(store: Store, keep: EventFilter, fmt: str, output: str) -> int
 
 def _write_reports(store: Store, keep: EventFilter, fmt: str, output: str) -> int:
     from .. import export as exporting
-    from ..store.canonical import iter_reports
+    from ..dedup.tables import iter_reports
 
     if fmt == "table":
         rows = [r.extra for r in iter_reports(store.conn) if keep.accepts(r.extra)]
@@ -158,15 +158,15 @@ def _write_reports(store: Store, keep: EventFilter, fmt: str, output: str) -> in
 @_config
 def timeline(place: str, db: str | None, fmt: str, output: str, config: str | None) -> None:
     """Who controlled PLACE when: its control changes from territory events, in order."""
-    from ..control import TERRITORY_SUB_TYPES, build_timelines
+    from ..control import build_timelines, territory_sub_types
     from ..control.export import write_timeline_csv, write_timeline_json
     from ..dedup import Thresholds
-    from ..store.canonical import iter_canonical
+    from ..dedup.tables import iter_canonical
 
     settings = _load_settings(config)
     ids, candidates = _place_ids(place, settings)
     with _grouped_store(db, settings) as store:
-        found = iter_canonical(store.conn, geonameids=ids, sub_types=TERRITORY_SUB_TYPES)
+        found = iter_canonical(store.conn, geonameids=ids, sub_types=territory_sub_types())
         timelines = build_timelines(found, Thresholds.from_settings(settings))
     if not timelines:
         names = ", ".join(f"{c.name} ({c.country or '?'}; {c.geonameid})" for c in candidates[:5])
@@ -193,15 +193,15 @@ def control(
     day: str, db: str | None, place: str | None, fmt: str, output: str, config: str | None
 ) -> None:
     """Who controlled each place on --date: the latest change on or before it, else unknown."""
-    from ..control import TERRITORY_SUB_TYPES, build_timelines, control_on
+    from ..control import build_timelines, control_on, territory_sub_types
     from ..control.export import write_control_geojson, write_control_json
     from ..dedup import Thresholds
-    from ..store.canonical import iter_canonical
+    from ..dedup.tables import iter_canonical
 
     settings = _load_settings(config)
     ids = _place_ids(place, settings)[0] if place else None
     with _grouped_store(db, settings) as store:
-        found = iter_canonical(store.conn, geonameids=ids, sub_types=TERRITORY_SUB_TYPES)
+        found = iter_canonical(store.conn, geonameids=ids, sub_types=territory_sub_types())
         states = control_on(build_timelines(found, Thresholds.from_settings(settings)), day)
     if fmt == "table":
         echo_control(states, day, output)

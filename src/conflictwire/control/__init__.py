@@ -1,19 +1,19 @@
 """Who controls which place, when: control timelines from canonical territory events."""
 
 from conflictwire.control.timeline import (
-    TERRITORY_SUB_TYPES,
     Change,
     Timeline,
     build_timelines,
     control_on,
     shown_date,
+    territory_sub_types,
 )
 
 __all__ = [
-    "TERRITORY_SUB_TYPES",
     "Change",
     "Timeline",
     "build_timelines",
     "control_on",
     "shown_date",
+    "territory_sub_types",
 ]

@@ -23,12 +23,8 @@ from datetime import date
 from typing import Any
 
 from conflictwire.dedup.match import Thresholds, actor_key, day_number
+from conflictwire.ontology import ontology
 
-TERRITORY_SUB_TYPES = (
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-    "Non-violent transfer of territory",
-)
 DENIAL = re.compile(
     r"\b(den(?:y|ies|ied|ying)|refut\w*|reject\w*|dismiss\w*|false(?:ly)?|untrue|rumou?rs?"
     r"|(?:had|has|have) not (?:fallen|been (?:taken|captured|seized))"
@@ -36,6 +32,11 @@ DENIAL = re.compile(
     re.IGNORECASE,
 )
 PRECISION_LABELS = {1: "day", 2: "week", 3: "month"}
+
+
+def territory_sub_types() -> frozenset[str]:
+    """The sub-types that change who holds a place (``territory_changes`` in ``types.yaml``)."""
+    return ontology().group("territory_changes")
 
 
 def shown_date(value: str | None, precision: int | None) -> str:
@@ -132,8 +133,9 @@ def _place_key(event: dict[str, Any]) -> tuple[Any, ...]:
 def build_timelines(events: Iterable[dict[str, Any]], limits: Thresholds) -> list[Timeline]:
     """Timelines of every place with territory events, by place name."""
     places: dict[tuple[Any, ...], Timeline] = {}
+    territory = territory_sub_types()
     for event in events:
-        if event.get("sub_event_type") not in TERRITORY_SUB_TYPES or not event.get("event_date"):
+        if event.get("sub_event_type") not in territory or not event.get("event_date"):
             continue
         key = _place_key(event)
         if key not in places:

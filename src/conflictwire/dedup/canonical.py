@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from functools import cache
-from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from conflictwire.dedup.match import Report, actor_key
 from conflictwire.models import event_fields
+from conflictwire.ontology import ontology
 
 # Outlet scale for sources commonly seen in conflict reporting (ACLED's source_scale values).
 # Unknown outlets have no scale; the canonical event then has the scales of the known ones.
@@ -64,14 +61,6 @@ OUTLET_SCALES: dict[str, str] = {
 _SCALE_ORDER = ("Subnational", "National", "Regional", "International", "Other", "New media")
 _EVENT_FIELDS = event_fields("event_type", "interaction")  # what happened, and who did it
 _PLACE_FIELDS = event_fields("location", "geo_precision")
-
-
-@cache
-def sub_type_ranks() -> dict[str, int]:
-    """ACLED sub-type precedence from ``data/events/types.yaml`` (higher absorbs lower)."""
-    path = resources.files("conflictwire").joinpath("data/events/types.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {name: int(v.get("rank", 0)) for name, v in data.get("sub_event_types", {}).items()}
 
 
 def group_id(seed: Report) -> str:
@@ -138,7 +127,7 @@ def _report_entry(report: Report, reason: str) -> dict[str, Any]:
 def canonical_event(reports: list[Report], reasons: list[str]) -> dict[str, Any]:
     """The canonical record of one group; ``reports[0]`` is its seed (most precise report)."""
     seed = reports[0]
-    ranks = sub_type_ranks()
+    ranks = ontology().ranks()
     record: dict[str, Any] = {"group_id": group_id(seed)}
     # The event's fields come together from one report (so actors and their types agree): the
     # first, in seed order, with the highest-ranked sub-type and the most actors named.

@@ -20,10 +20,10 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from conflictwire.dedup import tables
 from conflictwire.dedup.canonical import canonical_event, group_id
 from conflictwire.dedup.match import Report, Thresholds, actor_key, actors_compatible, match
 from conflictwire.settings import Settings
-from conflictwire.store import canonical as tables
 
 SEED_REASON = "seed: the group's first report (it matches the most reports, is the most precise)"
 UNLOCATED_REASON = "no usable date or coordinates: not matched with other reports"

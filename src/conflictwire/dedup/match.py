@@ -16,25 +16,11 @@ from functools import lru_cache
 from typing import Any
 
 from conflictwire.geodesy import haversine_km
+from conflictwire.ontology import ontology
 from conflictwire.settings import Settings
 
-# Sub-types that reports of one event may disagree on (a reporter's "strike" is another's
-# "shelling"; "clashes" in one report are "retook the town" in the next). Any sub-type is
-# compatible with itself; the two territory sub-types are not compatible with each other.
-_COMPATIBLE: tuple[frozenset[str], ...] = (
-    frozenset({"Armed clash", "Government regains territory"}),
-    frozenset({"Armed clash", "Non-state actor overtakes territory"}),
-    frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}),
-    frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}),
-    frozenset(
-        {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
-    ),
-    frozenset({"Violent demonstration", "Mob violence"}),
-)
 # Actor names that say nothing about who acted: compatible with any actor.
 _GENERIC = re.compile(r"^(unidentified|unknown)\b", re.IGNORECASE)
-# Event types whose two sides are symmetric: reports may name either side first.
-_SYMMETRIC_TYPES = frozenset({"Battles"})
 
 
 @dataclass(frozen=True)
@@ -114,7 +100,9 @@ def actor_key(name: str | None) -> str | None:
 
 
 def sub_types_compatible(a: str, b: str) -> bool:
-    return a == b or any(a in group and b in group for group in _COMPATIBLE)
+    """Equal, or in one of the sets of sub-types that reports of one event may disagree on
+    (``compatible`` in ``data/events/types.yaml``)."""
+    return a == b or any(a in group and b in group for group in ontology().compatible)
 
 
 def _same_side(a: str | None, b: str | None) -> tuple[bool, str | None]:
@@ -126,9 +114,10 @@ def _same_side(a: str | None, b: str | None) -> tuple[bool, str | None]:
 
 
 def actors_compatible(a: Report, b: Report) -> tuple[bool, list[str]]:
-    """Same actor1 and actor2 (or unknown); for battles the sides may be swapped."""
+    """Same actor1 and actor2 (or unknown); for event types whose sides are symmetric
+    (battles) the sides may be swapped."""
     orders = [(b.actor1, b.actor2)]
-    if a.event_type in _SYMMETRIC_TYPES:
+    if a.event_type in ontology().event_types("symmetric"):
         orders.append((b.actor2, b.actor1))
     for first, second in orders:
         ok1, shared1 = _same_side(a.actor1, first)

@@ -1,4 +1,5 @@
-"""Reading and writing the dedup tables (m004): event reports, their groups, canonical events.
+"""Reading and writing dedup's tables (created by the store's migration m004): event reports,
+their groups, canonical events.
 
 A *report* is one stored event of one article (``events`` row). Its ``key`` is the article's
 content hash and the event's index, so it is the same whatever order articles were ingested in.
