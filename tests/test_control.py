@@ -8,13 +8,9 @@ import json
 import random
 
 from conflictwire.control import build_timelines, control_on, shown_date
-from conflictwire.control.export import (
-    control_features,
-    write_timeline_csv,
-    write_timeline_json,
-)
 from conflictwire.dedup import Thresholds, group_store
 from conflictwire.dedup.tables import iter_canonical
+from conflictwire.export import write_control, write_timelines
 from conflictwire.models import Article
 from conflictwire.store import Store
 from dedup_fakes import (
@@ -110,15 +106,17 @@ def test_only_territory_events_make_changes():
 def test_exports():
     found = timelines(sukhnah_history() + kidal_changes_hands())
     out = io.StringIO()
-    assert write_timeline_json(found, out) == 4  # two army reports of Kidal: one change
+    assert write_timelines(found, "json", out) == 4  # two army reports of Kidal: one change
     data = json.loads(out.getvalue())
     assert [t["place"] for t in data] == ["As Sukhnah", "Kidal"]
     assert data[0]["changes"][0]["shown"] == "2015-05"
     out = io.StringIO()
-    write_timeline_csv(found, out)
+    write_timelines(found, "csv", out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert len(rows) == 4 and rows[0]["controller"] == IS and rows[0]["precision"] == "3"
-    collection = control_features(control_on(found, "2016-01-01"), "2016-01-01")
+    out = io.StringIO()
+    write_control(control_on(found, "2016-01-01"), "2016-01-01", "geojson", out)
+    collection = json.loads(out.getvalue())
     features = collection["features"]
     assert [f["properties"]["controller"] for f in features] == [IS, None]  # Kidal: unknown
     assert features[0]["geometry"]["coordinates"] == [38.8711, 34.88533]

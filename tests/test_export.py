@@ -12,7 +12,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from conflictwire.export import ACLED_COLUMNS, FORMATS, PARQUET_SCHEMA, write
+from conflictwire.export import ACLED_COLUMNS, FORMATS, parquet_schema, write
 from conflictwire.export.acled import acled_regions, find_country
 from conflictwire.models import ActorMention, Article, Claim, Event, Evidence, Place, Quote
 from schema_check import load_schema, schema_errors
@@ -333,7 +333,7 @@ def test_parquet_writes_typed_event_rows(tmp_path: Path) -> None:
     path = tmp_path / "events.parquet"
     assert write([marib_article(), quiet_article()], "parquet", path, timestamp=1) == 2
     table = pq.read_table(path)
-    assert table.schema.equals(PARQUET_SCHEMA)
+    assert table.schema.equals(parquet_schema())
     assert table.column_names == [*ACLED_COLUMNS, "article_id"]
     rows = table.to_pylist()
     assert rows[0]["article_id"] == "marib-2024-03-13"

@@ -8,12 +8,11 @@ geonameids it may refer to.
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import Any
 
 import click
 
@@ -115,8 +114,8 @@ def events(
 
 
 def _write_events(store: Store, keep: EventFilter, fmt: str, output: str) -> int:
-    from ..dedup.export import write_canonical
     from ..dedup.tables import iter_canonical
+    from ..export import write_canonical
 
     found = iter_canonical(
         store.conn, geonameids=keep.geonameids, since=keep.since, until=keep.until
@@ -125,7 +124,7 @@ def _write_events(store: Store, keep: EventFilter, fmt: str, output: str) -> int
     if fmt == "table":
         echo_events(records, output)
         return len(records)
-    return write_canonical(records, fmt, output, int(time.time()))
+    return write_canonical(records, fmt, output)
 
 
 def _write_reports(store: Store, keep: EventFilter, fmt: str, output: str) -> int:
@@ -159,9 +158,9 @@ def _write_reports(store: Store, keep: EventFilter, fmt: str, output: str) -> in
 def timeline(place: str, db: str | None, fmt: str, output: str, config: str | None) -> None:
     """Who controlled PLACE when: its control changes from territory events, in order."""
     from ..control import build_timelines, territory_sub_types
-    from ..control.export import write_timeline_csv, write_timeline_json
     from ..dedup import Thresholds
     from ..dedup.tables import iter_canonical
+    from ..export import write_timelines
 
     settings = _load_settings(config)
     ids, candidates = _place_ids(place, settings)
@@ -174,9 +173,7 @@ def timeline(place: str, db: str | None, fmt: str, output: str, config: str | No
     if fmt == "table":
         echo_timelines(timelines, output)
         return
-    writer = write_timeline_json if fmt == "json" else write_timeline_csv
-    with click.open_file(output, "w", encoding="utf-8") as stream:
-        writer(timelines, cast(TextIO, stream))
+    write_timelines(timelines, fmt, output)
 
 
 @click.command()
@@ -194,9 +191,9 @@ def control(
 ) -> None:
     """Who controlled each place on --date: the latest change on or before it, else unknown."""
     from ..control import build_timelines, control_on, territory_sub_types
-    from ..control.export import write_control_geojson, write_control_json
     from ..dedup import Thresholds
     from ..dedup.tables import iter_canonical
+    from ..export import write_control
 
     settings = _load_settings(config)
     ids = _place_ids(place, settings)[0] if place else None
@@ -206,6 +203,4 @@ def control(
     if fmt == "table":
         echo_control(states, day, output)
         return
-    writer = write_control_geojson if fmt == "geojson" else write_control_json
-    with click.open_file(output, "w", encoding="utf-8") as stream:
-        writer(states, day, cast(TextIO, stream))
+    write_control(states, day, fmt, output)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
@@ -69,6 +69,13 @@ class Change:
     def counted(self) -> bool:
         return self.status == "counted"
 
+    def to_dict(self) -> dict[str, Any]:
+        """The change as a record, with its precision's label and its date as shown."""
+        data = asdict(self)
+        data["precision_label"] = PRECISION_LABELS.get(self.precision or 0)
+        data["shown"] = shown_date(self.date, self.precision)
+        return data
+
 
 @dataclass
 class Timeline:
@@ -95,6 +102,26 @@ class Timeline:
             "country": self.country,
             "latitude": self.latitude,
             "longitude": self.longitude,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The place and its changes as a record."""
+        return {**self.place_dict(), "changes": [c.to_dict() for c in self.changes]}
+
+    def control_record(self, change: Change | None, day: str) -> dict[str, Any]:
+        """The place's control on ``day`` (``change``: the one in force, ``None`` before the
+        first): controller ``None`` (unknown) before its first change."""
+        return {
+            **self.place_dict(),
+            "date": day,
+            "controller": change.controller if change else None,
+            "controller_type": change.controller_type if change else None,
+            "since": change.date if change else None,
+            "precision": change.precision if change else None,
+            "sources": "; ".join(change.sources) if change else None,
+            "event_id": change.event_id if change else None,
+            "disputed": change.disputed if change else False,
+            "notes": "; ".join(change.notes) if change else None,
         }
 
 

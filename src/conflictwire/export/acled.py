@@ -1,5 +1,8 @@
 """Events as ACLED rows: ACLED's column names and order, one row per event.
 
+One row builder, :func:`acled_row`, for an article's event and a canonical event alike: it reads
+the event's fields by name and what its :class:`Origin` says (id, outlets, sentence).
+
 Values follow ACLED's current data: ``inter1``/``inter2`` are actor types as text
 ("State forces"), ``civilian_targeting`` is "Civilian targeting" or empty, ``iso`` is the
 ISO 3166-1 numeric code, ``event_id_cnty`` is the ISO alpha-3 code plus a number that is stable
@@ -8,17 +11,17 @@ for an article and the event's index in it.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any, TextIO
 
+from conflictwire.export.formats import write_csv
 from conflictwire.ingest import content_hash
-from conflictwire.models import Article, Event
+from conflictwire.models import Article, Event, event_fields
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty",
@@ -55,6 +58,7 @@ ACLED_COLUMNS: tuple[str, ...] = (
 )
 UNKNOWN_ISO3 = "XXX"  # event_id_cnty prefix when an event's country is unknown
 _ID_DIGITS = 8  # digits of the per-event number in event_id_cnty
+_EVENT_FIELDS = event_fields("event_type", "fatalities")  # what a row reads of an event
 
 
 @dataclass(frozen=True)
@@ -100,75 +104,101 @@ def find_country(iso: str | int | None, name: str | None = None) -> Country | No
     return table.get(name.strip().lower()) if name else None
 
 
-def event_id(article: Article, index: int, iso3: str | None) -> str:
-    """ACLED-style id: ISO alpha-3 + a number stable for (article, event index)."""
-    key = article.id or content_hash(article.text)
-    digest = hashlib.sha256(f"{key}#{index}".encode()).hexdigest()
+@dataclass(frozen=True)
+class Origin:
+    """What an ACLED row says of where its event was read, beside the event's own fields."""
+
+    key: str  # the article's id (or its text's hash), or the canonical event's group id
+    index: int  # the event's position in the article; 0 for a canonical event
+    source: str | None  # the outlet(s)
+    notes: str | None  # the sentence the event was read from
+    source_scale: str | None = None
+
+
+EventSource = tuple[Origin, Mapping[str, Any]]  # an event's origin and its fields by name
+
+
+def event_id(origin: Origin, iso3: str | None) -> str:
+    """ACLED-style id: ISO alpha-3 + a number stable for (article or group, event index)."""
+    digest = hashlib.sha256(f"{origin.key}#{origin.index}".encode()).hexdigest()
     return f"{iso3 or UNKNOWN_ISO3}{int(digest, 16) % 10**_ID_DIGITS}"
 
 
+def event_values(event: Event) -> dict[str, Any]:
+    """An extracted event's fields by name, as a canonical event record holds them."""
+    return {name: getattr(event, name) for name in _EVENT_FIELDS}
+
+
+def notes(article: Article, event: Event) -> str | None:
+    """The sentence ``event`` was read from (ACLED's ``notes``)."""
+    sentence = event.evidence.sentence
+    return article.text[sentence[0] : sentence[1]].strip() if sentence else None
+
+
+def article_events(articles: Iterable[Article]) -> Iterator[EventSource]:
+    """Every event of every article with its origin, in input order."""
+    for article in articles:
+        key = article.id or content_hash(article.text)
+        for index, event in enumerate(article.events):
+            origin = Origin(key, index, article.source, notes(article, event))
+            yield origin, event_values(event)
+
+
 def acled_row(
-    article: Article, index: int, event: Event, timestamp: int | None = None
+    event: Mapping[str, Any], origin: Origin, timestamp: int | None = None
 ) -> dict[str, Any]:
     """One event as a dict keyed by :data:`ACLED_COLUMNS` (``None`` where unknown)."""
-    country = find_country(event.iso, event.country)
-    sentence = event.evidence.sentence
+    country = find_country(event.get("iso"), event.get("country"))
+    day = event.get("event_date")
     return {
-        "event_id_cnty": event_id(article, index, country.iso3 if country else None),
-        "event_date": event.event_date,
-        "year": int(event.event_date[:4]) if event.event_date else None,
-        "time_precision": event.time_precision,
-        "disorder_type": event.disorder_type,
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "actor1": event.actor1,
-        "assoc_actor_1": event.assoc_actor_1,
-        "inter1": event.inter1,
-        "actor2": event.actor2,
-        "assoc_actor_2": event.assoc_actor_2,
-        "inter2": event.inter2,
-        "interaction": event.interaction,
-        "civilian_targeting": "Civilian targeting" if event.civilian_targeting else None,
+        "event_id_cnty": event_id(origin, country.iso3 if country else None),
+        "event_date": day,
+        "year": int(day[:4]) if day else None,
+        "time_precision": event.get("time_precision"),
+        "disorder_type": event.get("disorder_type"),
+        "event_type": event.get("event_type"),
+        "sub_event_type": event.get("sub_event_type"),
+        "actor1": event.get("actor1"),
+        "assoc_actor_1": event.get("assoc_actor_1"),
+        "inter1": event.get("inter1"),
+        "actor2": event.get("actor2"),
+        "assoc_actor_2": event.get("assoc_actor_2"),
+        "inter2": event.get("inter2"),
+        "interaction": event.get("interaction"),
+        "civilian_targeting": "Civilian targeting" if event.get("civilian_targeting") else None,
         "iso": country.numeric if country else None,
         "region": country.region if country else None,
-        "country": event.country or (country.name if country else None),
-        "admin1": event.admin1,
-        "admin2": event.admin2,
+        "country": event.get("country") or (country.name if country else None),
+        "admin1": event.get("admin1"),
+        "admin2": event.get("admin2"),
         "admin3": None,
-        "location": event.location,
-        "latitude": event.latitude,
-        "longitude": event.longitude,
-        "geo_precision": event.geo_precision,
-        "source": article.source,
-        "source_scale": None,
-        "notes": article.text[sentence[0] : sentence[1]].strip() if sentence else None,
-        "fatalities": event.fatalities,
+        "location": event.get("location"),
+        "latitude": event.get("latitude"),
+        "longitude": event.get("longitude"),
+        "geo_precision": event.get("geo_precision"),
+        "source": origin.source,
+        "source_scale": origin.source_scale,
+        "notes": origin.notes,
+        "fatalities": event.get("fatalities"),
         "tags": None,
         "timestamp": timestamp,
     }
 
 
 def acled_rows(
-    articles: Iterable[Article], timestamp: int | None = None
-) -> Iterator[tuple[Article, dict[str, Any]]]:
-    """``(article, row)`` for every event of every article, in input order.
+    events: Iterable[EventSource], timestamp: int | None = None
+) -> Iterator[tuple[Origin, dict[str, Any]]]:
+    """``(origin, row)`` for every event, in order.
 
     ``timestamp`` (ACLED: when the row was published) defaults to the current Unix time.
     """
     stamp = int(time.time()) if timestamp is None else timestamp
-    for article in articles:
-        for index, event in enumerate(article.events):
-            yield article, acled_row(article, index, event, stamp)
+    for origin, event in events:
+        yield origin, acled_row(event, origin, stamp)
 
 
 def write_acled_csv(
-    articles: Iterable[Article], stream: TextIO, timestamp: int | None = None
+    events: Iterable[EventSource], stream: TextIO, timestamp: int | None = None
 ) -> int:
     """Write a header and one row per event; returns the number of events written."""
-    writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    count = 0
-    for _, row in acled_rows(articles, timestamp):
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-        count += 1
-    return count
+    return write_csv((row for _, row in acled_rows(events, timestamp)), ACLED_COLUMNS, stream)
