@@ -119,7 +119,7 @@ def test_each_kind_lists_its_own_formats_when_given_another():
     for writer, formats in cases:
         with pytest.raises(ValueError, match=f"choose one of: {', '.join(formats)}$"):
             writer("kml")
-    assert (TIMELINE_FORMATS, CONTROL_FORMATS) == (("json", "csv"), ("json", "geojson"))
+    assert (TIMELINE_FORMATS, CONTROL_FORMATS) == (("json", "csv"), ("geojson", "json"))
     with pytest.raises(ValueError, match="parquet"):
         write_timelines(timelines, "parquet", "out.parquet")
 

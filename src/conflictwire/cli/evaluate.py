@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 import click
 
 from ..settings import Settings
+from .errors import resource_errors
 from .options import progress, settings_options
-from .resources import resource_errors
 
 F = TypeVar("F", bound=Callable[..., Any])
 

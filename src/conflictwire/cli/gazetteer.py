@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..settings import Settings
-from .resources import resource_errors
+from .errors import resource_errors
 
 
 def _index_path() -> Path:

@@ -1,43 +1,107 @@
-"""Options, errors and exit codes shared by the commands."""
+"""Options the commands share, one decorator per family.
+
+- :func:`db_option`: ``--db`` (:func:`existing_store` opens it);
+- :func:`config_option`: ``--config`` (the command receives ``settings=``);
+  :func:`settings_options`: the same plus ``--published``, ``--model``, ``--n-process``;
+- :func:`output_options`: ``-f/--format`` (the formats a command writes) and ``-o/--output``;
+- :func:`date_option`: a date (``YYYY-MM-DD``), checked by :func:`check_date`.
+"""
 
 from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from ..ingest import IngestError
+from ..export import FORMATS
 from ..settings import Settings
-
-EXIT_INPUT_FAILED = 1
-EXIT_RESOURCE = 3
-FORMATS = ("jsonl", "acled-csv", "geojson", "parquet")
+from ..store import Store
+from .errors import fail, resource_errors
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 
 
+def check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date option's value as ``YYYY-MM-DD``; a usage error for anything that is not a date."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2017-08-14") from None
+
+
+def date_option(*names: str, **kwargs: Any) -> Callable[[F], F]:
+    """A ``YYYY-MM-DD`` option (``--published``, ``--since``, ``--until``, ``--date``)."""
+    return click.option(*names, callback=check_date, **kwargs)
+
+
+def db_option(func: F) -> F:
+    return click.option(
+        "--db", default=None, help="SQLite database file [default: ./conflictwire.db]."
+    )(func)
+
+
+@contextmanager
+def existing_store(db: str | Path) -> Iterator[Store]:
+    """The store at ``db`` (``--db``, else the settings' ``db_path``); exit 3, saying how to
+    make one, when there is none."""
+    path = Path(db)
+    if not path.is_file():
+        fail(f"no database at {path}; create one with `conflictwire ingest INPUT --db {path}`")
+    with resource_errors(), Store(path) as store:
+        yield store
+
+
+def load_settings(config: str | None, **overrides: Any) -> Settings:
+    """Settings from ``config`` (or the defaults' sources) and the options given; a usage error
+    for a missing or malformed file."""
+    try:
+        return Settings.load(config, **overrides)
+    except (ValueError, FileNotFoundError) as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+_config = click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
+
+
+def config_option(func: F) -> F:
+    """``--config``; the command receives ``settings=``."""
+
+    @_config
+    @functools.wraps(func)
+    def wrapper(*args: Any, config: str | None, **kwargs: Any) -> Any:
+        return func(*args, settings=load_settings(config), **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
 def settings_options(func: F) -> F:
     """Options every processing command shares; the command receives ``settings=``."""
 
-    @click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
-    @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs without one.")
+    @_config
+    @date_option("--published", help="Publication date (YYYY-MM-DD) for inputs without one.")
     @click.option("--model", "spacy_model", help="spaCy model package to load.")
     @click.option("--n-process", type=int, help="spaCy worker processes.")
     @functools.wraps(func)
-    def wrapper(*args: Any, config: str | None, published: str | None, **kwargs: Any) -> Any:
-        spacy_model, n_process = kwargs.pop("spacy_model"), kwargs.pop("n_process")
-        if published:
-            _check_date(published)
-        try:
-            settings = Settings.load(
-                config, published=published, spacy_model=spacy_model, n_process=n_process
-            )
-        except (ValueError, FileNotFoundError) as exc:
-            raise click.UsageError(str(exc)) from None
+    def wrapper(
+        *args: Any,
+        config: str | None,
+        published: str | None,
+        spacy_model: str | None,
+        n_process: int | None,
+        **kwargs: Any,
+    ) -> Any:
+        settings = load_settings(
+            config, published=published, spacy_model=spacy_model, n_process=n_process
+        )
         return func(*args, settings=settings, **kwargs)
 
     return wrapper  # type: ignore[return-value]
@@ -49,39 +113,24 @@ def _check_output(ctx: click.Context, param: click.Parameter, value: str) -> str
     return value
 
 
-def output_options(func: F) -> F:
-    func = click.option(
-        "-o", "--output", default="-", callback=_check_output, help="Output file ('-': stdout)."
-    )(func)
-    return click.option(
-        "-f",
-        "--format",
-        "fmt",
-        type=click.Choice(FORMATS),
-        default="jsonl",
-        show_default=True,
-        is_eager=True,
-    )(func)
+def output_options(formats: Sequence[str] = FORMATS, default: str = "jsonl") -> Callable[[F], F]:
+    """``-f/--format`` (one of ``formats``) and ``-o/--output`` ('-': stdout; not for parquet)."""
 
+    def decorate(func: F) -> F:
+        func = click.option(
+            "-o", "--output", default="-", callback=_check_output, help="Output file ('-': stdout)."
+        )(func)
+        return click.option(
+            "-f",
+            "--format",
+            "fmt",
+            type=click.Choice(formats),
+            default=default,
+            show_default=True,
+            is_eager=True,
+        )(func)
 
-def _check_date(value: str) -> None:
-    from datetime import date
-
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a date like 2017-08-14", param_hint="--published"
-        ) from None
-
-
-def report_error(error: IngestError) -> None:
-    click.echo(f"warning: {error.origin}: {error.message}", err=True)
-
-
-def fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(EXIT_RESOURCE)
+    return decorate
 
 
 def progress(items: Iterable[T], *, desc: str, unit: str = "article") -> Iterator[T]:

@@ -12,20 +12,13 @@ from .. import jobs
 from ..pipeline import Pipeline
 from ..settings import Settings
 from ..store import Store
-from .options import (
-    EXIT_INPUT_FAILED,
-    fail,
-    output_options,
-    progress,
-    report_error,
-    settings_options,
-)
-from .resources import resource_errors
+from .errors import exit_for, report_error, resource_errors
+from .options import db_option, existing_store, output_options, progress, settings_options
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@output_options
+@output_options()
 @settings_options
 def extract(inputs: tuple[str, ...], fmt: str, output: str, settings: Settings) -> None:
     """Extract records from INPUTS (files, folders, '-' for stdin) and write them.
@@ -39,12 +32,12 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str, settings: Settings) 
             inputs, settings, pipeline, report, report_error, stdin=sys.stdin.buffer
         )
         exporting.write(progress(articles, desc="extract"), fmt, output)
-    sys.exit(EXIT_INPUT_FAILED if report.failed else 0)
+    exit_for(report.failed)
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", default=None, help="SQLite database file [default: ./conflictwire.db].")
+@db_option
 @settings_options
 def ingest(inputs: tuple[str, ...], db: str | None, settings: Settings) -> None:
     """Process INPUTS into the database; already stored texts are skipped."""
@@ -65,18 +58,15 @@ def ingest(inputs: tuple[str, ...], db: str | None, settings: Settings) -> None:
         f"{report.reports_grouped} event reports grouped ({report.groups_written} events updated)",
         err=True,
     )
-    sys.exit(EXIT_INPUT_FAILED if report.failed else 0)
+    exit_for(report.failed)
 
 
 @click.command()
-@click.option("--db", default=None, help="SQLite database file [default: ./conflictwire.db].")
-@output_options
+@db_option
+@output_options()
 def export(db: str | None, fmt: str, output: str) -> None:
     """Write the stored articles' records in one of the output formats."""
-    path = Path(db or Settings.load().db_path)
-    if not path.is_file():
-        fail(f"no database at {path}; create one with `conflictwire ingest INPUT --db {path}`")
-    with resource_errors(), Store(path) as store:
+    with existing_store(db or Settings.load().db_path) as store:
         count = exporting.write(store.iter_articles(), fmt, output)
     click.echo(f"{count} records written", err=True)
 
@@ -90,4 +80,4 @@ def demo(out: str, settings: Settings) -> None:
 
     with resource_errors():
         report = run_demo(Path(out), settings, echo=click.echo)
-    sys.exit(EXIT_INPUT_FAILED if report.failed else 0)
+    exit_for(report.failed)

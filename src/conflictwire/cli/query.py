@@ -7,35 +7,19 @@ geonameids it may refer to.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
 import click
 
+from ..export import CONTROL_FORMATS, FORMATS, TIMELINE_FORMATS
 from ..settings import Settings
 from ..store import Store
-from .options import FORMATS, fail
-from .resources import resource_errors
-from .tables import (
-    EventFilter,
-    check_date,
-    echo_control,
-    echo_events,
-    echo_reports,
-    echo_timelines,
-)
-
-EXIT_USAGE = 2
-
-
-def _db_option(func: Any) -> Any:
-    return click.option(
-        "--db", default=None, help="SQLite database file [default: ./conflictwire.db]."
-    )(func)
+from .errors import ExitCode, fail, resource_errors
+from .options import config_option, date_option, db_option, existing_store, output_options
+from .tables import EventFilter, echo_control, echo_events, echo_reports, echo_timelines
 
 
 @contextmanager
@@ -43,10 +27,7 @@ def _grouped_store(db: str | None, settings: Settings) -> Iterator[Store]:
     """The store at ``db`` (exit 3 when missing), with its new reports grouped."""
     from ..dedup import group_store
 
-    path = Path(db or settings.db_path)
-    if not path.is_file():
-        fail(f"no database at {path}; create one with `conflictwire ingest INPUT --db {path}`")
-    with resource_errors(), Store(path) as store:
+    with existing_store(db or settings.db_path) as store:
         group_store(store.conn, settings)
         yield store
 
@@ -58,35 +39,20 @@ def _place_ids(name: str, settings: Settings) -> tuple[list[int], list[Any]]:
     with resource_errors():
         found = Resources(settings).gazetteer.lookup(name)
     if not found:
-        click.echo(f"error: no place in the gazetteer matches {name!r}", err=True)
-        sys.exit(EXIT_USAGE)
+        fail(f"no place in the gazetteer matches {name!r}", ExitCode.USAGE)
     return [c.geonameid for c in found], found
 
 
-def _load_settings(config: str | None) -> Settings:
-    try:
-        return Settings.load(config)
-    except (ValueError, FileNotFoundError) as exc:
-        raise click.UsageError(str(exc)) from None
-
-
-_config = click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
-
-
 @click.command()
-@_db_option
+@db_option
 @click.option("--place", help="Only events at this place (any name the gazetteer knows).")
-@click.option("--since", callback=check_date, help="Only events on or after this date.")
-@click.option("--until", callback=check_date, help="Only events on or before this date.")
+@date_option("--since", help="Only events on or after this date.")
+@date_option("--until", help="Only events on or before this date.")
 @click.option("--type", "kind", help="Only this event type or sub-event type.")
 @click.option("--actor", help="Only events with an actor whose name contains this.")
 @click.option("--reports", is_flag=True, help="Each article's reports instead of events.")
-@click.option(
-    "-f", "--format", "fmt", type=click.Choice(("table", *FORMATS)), default="table",
-    show_default=True,
-)  # fmt: skip
-@click.option("-o", "--output", default="-", help="Output file ('-': stdout).")
-@_config
+@output_options(("table", *FORMATS), default="table")
+@config_option
 def events(
     db: str | None,
     place: str | None,
@@ -97,12 +63,9 @@ def events(
     reports: bool,
     fmt: str,
     output: str,
-    config: str | None,
+    settings: Settings,
 ) -> None:
     """Canonical events (one per real event, with all its sources), or --reports."""
-    settings = _load_settings(config)
-    if fmt == "parquet" and output == "-":
-        raise click.BadParameter("parquet is binary: give a file, e.g. -o events.parquet")
     ids = _place_ids(place, settings)[0] if place else None
     keep = EventFilter(set(ids) if ids is not None else None, since, until, kind, actor)
     with _grouped_store(db, settings) as store:
@@ -142,27 +105,21 @@ def _write_reports(store: Store, keep: EventFilter, fmt: str, output: str) -> in
             if article.events:
                 yield article
 
-    with resource_errors():
-        return exporting.write(articles(), fmt, output)
+    return exporting.write(articles(), fmt, output)
 
 
 @click.command()
 @click.argument("place")
-@_db_option
-@click.option(
-    "-f", "--format", "fmt", type=click.Choice(("table", "json", "csv")), default="table",
-    show_default=True,
-)  # fmt: skip
-@click.option("-o", "--output", default="-", help="Output file ('-': stdout).")
-@_config
-def timeline(place: str, db: str | None, fmt: str, output: str, config: str | None) -> None:
+@db_option
+@output_options(("table", *TIMELINE_FORMATS), default="table")
+@config_option
+def timeline(place: str, db: str | None, fmt: str, output: str, settings: Settings) -> None:
     """Who controlled PLACE when: its control changes from territory events, in order."""
     from ..control import build_timelines, territory_sub_types
     from ..dedup import Thresholds
     from ..dedup.tables import iter_canonical
     from ..export import write_timelines
 
-    settings = _load_settings(config)
     ids, candidates = _place_ids(place, settings)
     with _grouped_store(db, settings) as store:
         found = iter_canonical(store.conn, geonameids=ids, sub_types=territory_sub_types())
@@ -170,24 +127,21 @@ def timeline(place: str, db: str | None, fmt: str, output: str, config: str | No
     if not timelines:
         names = ", ".join(f"{c.name} ({c.country or '?'}; {c.geonameid})" for c in candidates[:5])
         click.echo(f"no control changes recorded for {place!r} (looked at: {names})", err=True)
-    if fmt == "table":
-        echo_timelines(timelines, output)
-        return
-    write_timelines(timelines, fmt, output)
+    with resource_errors():
+        if fmt == "table":
+            echo_timelines(timelines, output)
+        else:
+            write_timelines(timelines, fmt, output)
 
 
 @click.command()
-@click.option("--date", "day", required=True, callback=check_date, help="The date (YYYY-MM-DD).")
-@_db_option
+@date_option("--date", "day", required=True, help="The date (YYYY-MM-DD).")
+@db_option
 @click.option("--place", help="Only this place (any name the gazetteer knows).")
-@click.option(
-    "-f", "--format", "fmt", type=click.Choice(("table", "geojson", "json")), default="table",
-    show_default=True,
-)  # fmt: skip
-@click.option("-o", "--output", default="-", help="Output file ('-': stdout).")
-@_config
+@output_options(("table", *CONTROL_FORMATS), default="table")
+@config_option
 def control(
-    day: str, db: str | None, place: str | None, fmt: str, output: str, config: str | None
+    day: str, db: str | None, place: str | None, fmt: str, output: str, settings: Settings
 ) -> None:
     """Who controlled each place on --date: the latest change on or before it, else unknown."""
     from ..control import build_timelines, control_on, territory_sub_types
@@ -195,12 +149,12 @@ def control(
     from ..dedup.tables import iter_canonical
     from ..export import write_control
 
-    settings = _load_settings(config)
     ids = _place_ids(place, settings)[0] if place else None
     with _grouped_store(db, settings) as store:
         found = iter_canonical(store.conn, geonameids=ids, sub_types=territory_sub_types())
         states = control_on(build_timelines(found, Thresholds.from_settings(settings)), day)
-    if fmt == "table":
-        echo_control(states, day, output)
-        return
-    write_control(states, day, fmt, output)
+    with resource_errors():
+        if fmt == "table":
+            echo_control(states, day, output)
+        else:
+            write_control(states, day, fmt, output)

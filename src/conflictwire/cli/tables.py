@@ -4,22 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-import click
-
 from ..control import Change, Timeline, shown_date
-
-
-def check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2017-08-14") from None
-    return value
+from ..export.output import opened
 
 
 @dataclass(frozen=True)
@@ -69,7 +57,7 @@ def table(rows: Sequence[Sequence[Any]], header: Sequence[str], widths: Sequence
 
 
 def _echo(text: str, output: str) -> None:
-    with click.open_file(output, "w", encoding="utf-8") as stream:
+    with opened(output) as stream:
         stream.write(text + "\n")
 
 

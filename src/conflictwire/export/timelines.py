@@ -16,7 +16,7 @@ from conflictwire.export.geojson import Feature, point_feature, write_feature_co
 from conflictwire.export.output import Output, write_output
 
 TIMELINE_FORMATS = ("json", "csv")
-CONTROL_FORMATS = ("json", "geojson")
+CONTROL_FORMATS = ("geojson", "json")
 TIMELINE_COLUMNS = (
     "place",
     "geonameid",
@@ -84,15 +84,15 @@ def _control_json(states: ControlStates, day: str, stream: TextIO) -> int:
 
 
 def write_control(states: ControlStates, day: str, fmt: str, out: Output) -> int:
-    """Write each place's control on ``day`` as ``fmt`` (json, geojson) to ``out``; returns the
+    """Write each place's control on ``day`` as ``fmt`` (geojson, json) to ``out``; returns the
     number of places written."""
     return write_output(
         fmt,
         out,
         {
-            "json": lambda stream: _control_json(states, day, stream),
             "geojson": lambda stream: write_feature_collection(
                 control_features(states, day), stream
             ),
+            "json": lambda stream: _control_json(states, day, stream),
         },
     )
