@@ -5,6 +5,7 @@ import re
 from dataclasses import fields
 from pathlib import Path
 
+import click
 import pytest
 
 from conflictwire.cli import main
@@ -19,11 +20,59 @@ def test_readme_opens_with_the_two_setup_commands():
     assert any(line.startswith("make test") for line in head)
 
 
+def command_rows() -> dict[str, str]:
+    """The rows of the README's command table: the command's words after ``conflictwire``
+    ("extract", "gazetteer build") -> the usage it shows (``\\|`` unescaped)."""
+    section = README.split("## Command line", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = re.split(r"(?<!\\)\|", line)
+        found = re.fullmatch(r"\s*`conflictwire ([^`]+)`\s*", cells[1]) if len(cells) > 2 else None
+        if found:
+            usage = found.group(1).replace("\\|", "|")
+            words = usage.split()
+            group = main.commands.get(words[0])
+            name = " ".join(words[:2]) if isinstance(group, click.Group) else words[0]
+            assert name not in rows, f"two rows for conflictwire {name}"
+            rows[name] = usage
+    return rows
+
+
+def commands(group: click.Group = main, prefix: str = "") -> dict[str, click.Command]:
+    """Every command that runs (not a group) by its words: "extract", "evaluate geo"."""
+    found: dict[str, click.Command] = {}
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            found.update(commands(command, f"{prefix}{name} "))
+        else:
+            found[f"{prefix}{name}"] = command
+    return found
+
+
 def test_every_command_is_in_the_cli_reference():
-    for name, command in main.commands.items():
+    rows = command_rows()
+    for name in main.commands:
         assert f"conflictwire {name}" in README, name
-        for sub in getattr(command, "commands", {}):
-            assert sub in README, f"{name} {sub}"
+    for name in commands():
+        assert name in rows, f"no row for `conflictwire {name} ...` in the README's command table"
+
+
+def test_each_row_of_the_cli_reference_shows_options_its_command_has():
+    known = commands()
+    for name, usage in command_rows().items():
+        command = main if name == "--version" else known.get(name)
+        assert command is not None, f"the README shows `conflictwire {name}`, which does not exist"
+        params = [
+            p for p in command.get_params(click.Context(command)) if isinstance(p, click.Option)
+        ]
+        options = {o: p for p in params for o in [*p.opts, *p.secondary_opts]}
+        for option in re.findall(r"(?<![\w-])--?[A-Za-z][\w-]*", usage):
+            assert option in options, f"`conflictwire {name}` has no {option}"
+        for option, shown in re.findall(r"(?<![\w-])(--?[A-Za-z][\w-]*) ([a-z][\w|-]*)", usage):
+            choices = getattr(options[option].type, "choices", None)
+            if choices is not None:
+                missing = {c for c in shown.split("|") if c.islower()} - set(choices)
+                assert not missing, f"`conflictwire {name} {option}` has no {missing}"
 
 
 def test_every_setting_is_documented():
