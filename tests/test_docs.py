@@ -9,9 +9,11 @@ import click
 import pytest
 
 from conflictwire.cli import main
+from conflictwire.ontology import ontology
 from conflictwire.settings import Settings
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_readme_opens_with_the_two_setup_commands():
@@ -94,3 +96,14 @@ def test_readme_example_is_what_extract_prints_today():
     )
     record = json.loads(result.stdout)
     assert shown == {"places": record["places"][7:9], "events": record["events"][:1]}
+
+
+def test_dedup_doc_lists_the_ontologys_compatible_sub_types_and_territory_changes():
+    doc = (ROOT / "docs" / "dedup.md").read_text(encoding="utf-8")
+    row = next(line for line in doc.splitlines() if line.startswith("| same `event_type`"))
+    shown = {frozenset(t.strip() for t in s.split(",")) for s in re.findall(r"\{([^}]*)\}", row)}
+    assert shown == set(ontology().compatible)
+    listed = re.search(r"a territory sub-type \(([^:]*):", " ".join(doc.split()))
+    assert listed is not None
+    territory = {t.strip() for t in listed.group(1).split(",")}
+    assert territory == ontology().group("territory_changes")

@@ -2,8 +2,10 @@
 
 ``match(a, b, thresholds)`` is symmetric and depends on the two reports alone, which is what
 makes grouping independent of ingest order (see ``group.py``). It returns ``None`` when the
-reports are different events, else a short human reason ("same type Battles; 0 days apart;
-3.2 km; actors share Military Forces of Syria").
+reports are different events, else a short human reason ("same type <event type>; 0 days
+apart; 3.2 km; actors share Military Forces of Syria"). Which sub-types are compatible and
+which event types have symmetric sides is data (``data/events/types.yaml``, read through
+:mod:`conflictwire.ontology`).
 """
 
 from __future__ import annotations
