@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from conflictwire.models import ActorMention, Article, Entity, NlpView, Place, Token
+from conflictwire.models import ActorMention, Article, Place
+from conflictwire.view import Entity, NlpView, Token
 
 FUNCTION_WORDS = {"The", "A", "An", "In", "On", "At", "But", "When", "He", "She", "They", "It"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conflictwire.dates import DateValue, find_dates, publication_date, resolve_date
-from conflictwire.models import Entity
+from conflictwire.view import Entity
 
 PUBLISHED = "2022-06-10"  # a Friday
 

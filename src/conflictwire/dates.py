@@ -32,7 +32,7 @@ from typing import Any
 
 import yaml
 
-from conflictwire.models import Entity
+from conflictwire.view import Entity
 
 PUBLICATION_PRECISION = 2  # undated report: coded at publication with week precision
 

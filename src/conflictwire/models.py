@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar
 
-SCHEMA_ID = "conflictwire.article/1"
+from .view import NlpView, Span
 
-Span = tuple[int, int]
+SCHEMA_ID = "conflictwire.article/1"
 
 ACTOR_TYPES = (
     "State forces",
@@ -155,59 +155,6 @@ class Claim:
             self.kind, ("subject", "value", "unit", "as_of", "verdict")
         )
         return {k: full[k] for k in keep}
-
-
-@dataclass
-class Token:
-    """One token of the NLP view (not part of the output record)."""
-
-    start: int
-    end: int
-    text: str
-    lemma: str
-    pos: str
-    tag: str
-    dep: str
-    head: int  # index of the head token within the article
-    ent_type: str
-    ent_iob: str
-
-
-@dataclass
-class Entity:
-    start: int
-    end: int
-    label: str
-    text: str
-
-
-@dataclass
-class NlpView:
-    """What the NLP stage keeps for later stages: our own records, no spaCy objects.
-
-    ``sentences`` are ``(start, end)`` character spans; tokens carry the dependency parse
-    (``head`` is a token index); entities are spaCy's named-entity spans.
-    """
-
-    model: str
-    sentences: list[Span] = field(default_factory=list)
-    tokens: list[Token] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
-
-    def sentence_of(self, offset: int) -> Span | None:
-        for span in self.sentences:
-            if span[0] <= offset < span[1]:
-                return span
-        return None
-
-    def entity_at(self, start: int, end: int) -> Entity | None:
-        """The entity that overlaps ``[start, end)`` the most, if any."""
-        best, best_overlap = None, 0
-        for ent in self.entities:
-            overlap = min(end, ent.end) - max(start, ent.start)
-            if overlap > best_overlap:
-                best, best_overlap = ent, overlap
-        return best
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """The NLP stage: spaCy sentences, tokens, entities and parse copied into our own records.
 
 This is the only module that imports spaCy. Later stages read ``article.nlp`` (an
-:class:`~conflictwire.models.NlpView`), so they can be tested with hand-made inputs.
+:class:`~conflictwire.view.NlpView`), so they can be tested with hand-made inputs.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .models import Article, Entity, NlpView, Token
+from .models import Article
+from .view import Entity, NlpView, Token
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models import ActorMention, Article, Span
+from ..view import TokenIndex
 
 
 @dataclass
@@ -148,31 +149,30 @@ def _by_parse(
     article: Article, mentions: list[ActorMention], trigger: Span
 ) -> tuple[ActorMention | None, ActorMention | None]:
     view = article.nlp
-    if view is None or view.model == "fake":
+    if view is None or not view.index.has_parse:
         return None, None
-    tokens = view.tokens
-    heads = [i for i, t in enumerate(tokens) if trigger[0] <= t.start < trigger[1]]
+    index = view.index
+    heads = index.between(trigger[0], trigger[1])
     if not heads:
         return None, None
     verb = heads[0]
     subject = obj = None
-    for i, tok in enumerate(tokens):
-        if tok.head != verb or i == verb:
-            continue
+    for i in index.children[verb]:
+        tok = index.tokens[i]
         if tok.dep in ("nsubj",) or (tok.dep == "agent"):
-            subject = subject or _mention_at(mentions, tokens, i)
+            subject = subject or _mention_at(mentions, index, i)
         elif tok.dep in ("dobj", "nsubjpass", "obj"):
-            obj = obj or _mention_at(mentions, tokens, i)
+            obj = obj or _mention_at(mentions, index, i)
         elif tok.dep == "prep" and tok.lemma in ("with", "against", "on"):
-            kids = [j for j, t in enumerate(tokens) if t.head == i and t.dep == "pobj"]
-            if kids:
-                obj = obj or _mention_at(mentions, tokens, kids[0])
+            kid = index.child(i, {"pobj"})
+            if kid is not None:
+                obj = obj or _mention_at(mentions, index, kid)
     return subject, obj
 
 
-def _mention_at(mentions: list[ActorMention], tokens: list[Any], index: int) -> ActorMention | None:
-    tok = tokens[index]
-    sub = [t for t in tokens if t.head == index] + [tok]
+def _mention_at(mentions: list[ActorMention], index: TokenIndex, at: int) -> ActorMention | None:
+    tokens = index.tokens
+    sub = [tokens[c] for c in index.children[at]] + [tokens[at]]
     start, end = min(t.start for t in sub), max(t.end for t in sub)
     for a in mentions:
         if a.start < end and start < a.end:

@@ -4,7 +4,8 @@ offensive")."""
 
 from __future__ import annotations
 
-from ..models import Article, NlpView, Place, Span
+from ..models import Article, Place, Span
+from ..view import NlpView
 
 # Prepositions that put an event at a place: "clashed in X", "an attack near X".
 LOCATIVE = {"in", "at", "near", "outside", "around", "inside", "across", "into", "on", "of"}
@@ -40,7 +41,7 @@ def acts(article: Article, trigger: Span, place: Place) -> bool:
     view, index, at = found
     if view.tokens[at].dep != "nsubj" or view.tokens[at].head != index:
         return False
-    return any(t.dep == "dobj" and t.head == index for t in view.tokens)
+    return view.index.child(index, {"dobj"}) is not None
 
 
 def _tokens(
@@ -51,19 +52,10 @@ def _tokens(
     view = article.nlp
     if view is None:
         return None
-    index = _token_at(view, trigger[0])
-    at = _token_at(view, place.start)
+    index = view.index.token_at(trigger[0])
+    at = view.index.token_at(place.start)
     if index is None or at is None:
         return None
     while view.tokens[at].dep in name_deps and view.tokens[at].head != at:
         at = view.tokens[at].head
     return view, index, at
-
-
-def _token_at(view: NlpView, offset: int) -> int | None:
-    for i, token in enumerate(view.tokens):
-        if token.start <= offset < token.end:
-            return i
-        if token.start > offset:
-            return None
-    return None

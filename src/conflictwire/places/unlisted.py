@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..models import Entity, NlpView, Place
+from ..models import Place
+from ..view import Entity, NlpView
 
 UNLISTED = "unlisted"
 UNLISTED_SCORE = 0.3  # the point is the unit's, not the place's

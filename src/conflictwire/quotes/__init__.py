@@ -20,7 +20,6 @@ from .indirect import indirect_speech
 from .lexicon import Lexicon, lexicon
 from .link import link_events
 from .marks import QuotedSpan, paragraphs, quoted_spans
-from .parse import Parse
 from .speakers import Speakers
 
 __all__ = ["find_quotes"]
@@ -33,7 +32,7 @@ def find_quotes(article: Article, lex: Lexicon | None = None) -> Article:
     lex = lex or lexicon()
     text = article.text
     spans = quoted_spans(text)
-    parse = Parse(article.nlp)
+    parse = article.nlp.index
     at = Attributor(text, parse, lex, spans)
     speakers = Speakers(text, parse, lex, at.inside)
     found = _attribute(text, spans, at)

@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..view import SUBJECTS, TokenIndex
 from .lexicon import Lexicon
 from .marks import QuotedSpan
-from .parse import SUBJECTS, Parse
 from .subjects import Subjects
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»]?\s")
@@ -32,7 +32,7 @@ class Attribution:
 
 
 class Attributor:
-    def __init__(self, text: str, parse: Parse, lexicon: Lexicon, spans: list[QuotedSpan]):
+    def __init__(self, text: str, parse: TokenIndex, lexicon: Lexicon, spans: list[QuotedSpan]):
         self.text, self.parse, self.lex = text, parse, lexicon
         self.inside = [False] * len(parse.tokens)
         for span in spans:
@@ -69,7 +69,7 @@ class Attributor:
     ) -> Attribution | None:
         """The attribution written with one quotation, or None."""
         found = self._after(span, paragraph, next_open)
-        if found is None and self.parse.has_deps:
+        if found is None and self.parse.has_parse:
             clause = self.subjects.governing(span.start, span.end, self.is_cue)
             if clause is not None and clause[1] is not None:
                 found = Attribution(*clause)
@@ -97,7 +97,7 @@ class Attributor:
                 head = self.speaker_head(i)
                 between = self.parse.between(span.close + 1, self.parse.tokens[i].start)
                 own = head in between or self.parse.tokens[i].text.lower() == "according"
-                if not own and len(between) and self.parse.has_deps:
+                if not own and len(between) and self.parse.has_parse:
                     head = self._first_nominal(between, i) or head  # '“…,” X, a …, said'
                 return Attribution(i, head)
         return None
@@ -187,7 +187,7 @@ class Attributor:
                     sentence = self.parse.sentence_span(self.parse.tokens[i].start)
         if found:  # the main clause's speech verb ('Flynn said Trump was right when he said')
             return min(found, key=lambda a: self.parse.depth(a.cue))
-        if self.parse.has_deps and self.text[floor:offset].rstrip().endswith(":"):
+        if self.parse.has_parse and self.text[floor:offset].rstrip().endswith(":"):
             tokens = self.parse.tokens
             colon = self.parse.index_at(self.text.rindex(":", floor, offset))
             verb = colon
@@ -205,7 +205,7 @@ class Attributor:
         tokens = self.parse.tokens
         if self._inverted(cue):  # "…," said Alan Abramowitz, a demographer…
             return self._surface_head(cue)
-        if self.parse.has_deps:
+        if self.parse.has_parse:
             if tokens[cue].text.lower() == "according":
                 to = self.parse.child(cue, {"prep"})
                 pobj = self.parse.child(to, {"pobj"}) if to is not None else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..models import Token
+from ..view import Token
 from .attribution import Attribution, Attributor
 
 _CLAUSE_END = re.compile(r"[.!?;](?=\s|$)")
@@ -23,7 +23,7 @@ def indirect_speech(text: str, at: Attributor) -> Iterator[tuple[int, int, Attri
     for i in range(len(tokens)):
         if not at.is_cue(i, weak_ok=False):
             continue
-        if parse.has_deps:
+        if parse.has_parse:
             span = _according(at, i) if tokens[i].text.lower() == "according" else _ccomp(at, i)
         else:
             span = _surface(text, at, i)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..view import SUBJECTS, TokenIndex
 from .lexicon import Lexicon
-from .parse import SUBJECTS, Parse
 
 NOT_PERSON = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
 DESCRIPTION_SKIP = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"})
@@ -32,7 +32,7 @@ class SpeakerMention:
 
 
 class Speakers:
-    def __init__(self, text: str, parse: Parse, lexicon: Lexicon, inside: list[bool]) -> None:
+    def __init__(self, text: str, parse: TokenIndex, lexicon: Lexicon, inside: list[bool]) -> None:
         self.text, self.parse, self.lex, self.inside = text, parse, lexicon, inside
         self.people: list[tuple[int, int]] = []  # spans of person names, in text order
         for ent in parse.entities:
@@ -120,7 +120,7 @@ class Speakers:
         i = hi + 1
         if i >= len(tokens) or tokens[i].text.lower() not in self.lex.affiliation_prepositions:
             return None
-        if self.parse.has_deps and tokens[i].head not in range(hi - 5, hi + 1):
+        if self.parse.has_parse and tokens[i].head not in range(hi - 5, hi + 1):
             return None
         return self._phrase(i + 1)
 
@@ -203,7 +203,7 @@ class Speakers:
 
     def _description(self, head: int) -> SpeakerMention:
         tokens = self.parse.tokens
-        if self.parse.has_deps:
+        if self.parse.has_parse:
             lo, hi = self.parse.subtree(head, DESCRIPTION_SKIP)
             lo = max(lo, head - 8)
             hi = min(hi, head + 6)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .parse import SUBJECTS, Parse
+from ..view import SUBJECTS, TokenIndex
 
 INHERITS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "prep"})  # "by saying"
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -20,7 +20,7 @@ VERBS = frozenset({"VERB", "AUX"})
 
 
 class Subjects:
-    def __init__(self, text: str, parse: Parse, inside: list[bool]) -> None:
+    def __init__(self, text: str, parse: TokenIndex, inside: list[bool]) -> None:
         self.text, self.parse, self.inside = text, parse, inside
 
     def of_verb(self, verb: int, is_cue: Callable[[int], bool] | None = None) -> int | None:

@@ -1,0 +1,165 @@
+"""The NLP stage's view of an article, for the stages after it: tokens with their parse,
+sentences and entities copied out of spaCy into our own records, and one index over them.
+
+Not part of the output record. Later stages read the view, never spaCy objects, so they can be
+tested with hand-made views; a hand-made view without a dependency parse says so
+(``TokenIndex.has_parse``) and the stages fall back to the surface.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Token:
+    """One token of the NLP view."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int  # index of the head token within the article
+    ent_type: str
+    ent_iob: str
+
+
+@dataclass
+class Entity:
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass
+class NlpView:
+    """What the NLP stage keeps for later stages.
+
+    ``sentences`` are ``(start, end)`` character spans in text order; tokens carry the
+    dependency parse (``head`` is a token index); entities are spaCy's named-entity spans.
+    """
+
+    model: str
+    sentences: list[Span] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    @cached_property
+    def index(self) -> TokenIndex:
+        """Look-ups over the tokens, built once per view."""
+        return TokenIndex(self)
+
+    def sentence_of(self, offset: int) -> Span | None:
+        found = self.index.sentence_at(offset)
+        return self.sentences[found] if found is not None else None
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity that overlaps ``[start, end)`` the most, if any."""
+        best, best_overlap = None, 0
+        for ent in self.entities:
+            overlap = min(end, ent.end) - max(start, ent.start)
+            if overlap > best_overlap:
+                best, best_overlap = ent, overlap
+        return best
+
+
+# The label spaCy's parser gives each sentence's root; a view without any has no parse.
+ROOT = "ROOT"
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # the relations of a clause's subject
+
+
+class TokenIndex:
+    """Offsets to tokens, children, subtrees and neighbouring words over one view."""
+
+    def __init__(self, view: NlpView) -> None:
+        self.tokens = view.tokens
+        self.entities = view.entities
+        self.sentences = view.sentences
+        self.starts = [t.start for t in self.tokens]
+        self.sentence_starts = [s[0] for s in self.sentences]
+        self.children: list[list[int]] = [[] for _ in self.tokens]
+        for i, tok in enumerate(self.tokens):
+            if tok.head != i and 0 <= tok.head < len(self.tokens):
+                self.children[tok.head].append(i)
+        self.has_parse = any(t.dep == ROOT for t in self.tokens)
+
+    def index_at(self, offset: int) -> int:
+        """Index of the last token that starts at or before ``offset`` (0 before the first)."""
+        return max(0, bisect_right(self.starts, offset) - 1) if self.tokens else 0
+
+    def token_at(self, offset: int) -> int | None:
+        """Index of the token that holds ``offset``; None between tokens."""
+        i = bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.tokens[i].start <= offset < self.tokens[i].end:
+            return i
+        return None
+
+    def between(self, start: int, end: int) -> range:
+        """Indices of the tokens that start inside ``[start, end)``."""
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
+
+    def overlapping(self, start: int, end: int) -> range:
+        """Indices of the tokens that overlap ``[start, end)``."""
+        first = max(0, bisect_right(self.starts, start) - 1)
+        last = bisect_left(self.starts, end)
+        if first < len(self.tokens) and self.tokens[first].end <= start:
+            first += 1
+        return range(first, max(first, last))
+
+    def word(self, index: int) -> str:
+        """The lower-cased text of token ``index``; "" outside the text."""
+        if 0 <= index < len(self.tokens):
+            return self.tokens[index].text.lower()
+        return ""
+
+    def child(self, i: int, deps: frozenset[str] | set[str]) -> int | None:
+        """The first child of ``i`` whose relation is in ``deps``."""
+        return next((c for c in self.children[i] if self.tokens[c].dep in deps), None)
+
+    def subtree(
+        self, i: int, skip: frozenset[str] = frozenset(), cut: Callable[[int], bool] | None = None
+    ) -> tuple[int, int]:
+        """First and last token index of ``i``'s subtree, leaving out its children whose
+        relation is in ``skip`` and any descendant for which ``cut`` is true."""
+        lo = hi = i
+        stack = [i]
+        while stack:
+            j = stack.pop()
+            for c in self.children[j]:
+                if (self.tokens[c].dep in skip and j == i) or (cut is not None and cut(c)):
+                    continue
+                lo, hi = min(lo, c), max(hi, c)
+                stack.append(c)
+        return lo, hi
+
+    def depth(self, i: int) -> int:
+        """How many heads lie above token ``i`` (0 for a sentence's root)."""
+        n = 0
+        while self.tokens[i].head != i and n < 50:
+            i, n = self.tokens[i].head, n + 1
+        return n
+
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the sentence that holds ``offset``."""
+        i = bisect_right(self.sentence_starts, offset) - 1
+        if 0 <= i < len(self.sentences) and self.sentences[i][0] <= offset < self.sentences[i][1]:
+            return i
+        return None
+
+    def sentence_span(self, offset: int) -> Span:
+        """The sentence that holds ``offset``; the empty span at ``offset`` between sentences."""
+        i = self.sentence_at(offset)
+        return self.sentences[i] if i is not None else (offset, offset)
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The first entity overlapping ``[start, end)``."""
+        return next((e for e in self.entities if e.start < end and start < e.end), None)
