@@ -233,6 +233,6 @@ def test_an_article_without_nlp_passes_through() -> None:
 
 def test_every_sub_type_has_triggers_and_tables() -> None:
     rules = default_rules()
-    assert len(rules.sub_types) == 25
+    assert len(rules.ontology.sub_types) == 25
     assert all(rules.strong[name] for name in rules.strong)
     assert stem("clashed") == stem("clashes") == stem("clash")

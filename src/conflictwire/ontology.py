@@ -50,6 +50,10 @@ class Ontology:
         """What a re-coding rule turns ``sub_type`` into (itself where the rule does not apply)."""
         return self.recodings[rule].get(sub_type, sub_type)
 
+    def recodes(self, rule: str, sub_type: str) -> bool:
+        """Whether a re-coding rule applies to ``sub_type``."""
+        return sub_type in self.recodings[rule]
+
     def ranks(self) -> dict[str, int]:
         """Precedence by sub-type: a higher one absorbs a lower one in one event."""
         return {name: s.rank for name, s in self.sub_types.items()}

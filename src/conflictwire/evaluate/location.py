@@ -93,10 +93,11 @@ def _protest_verb(article: Article, verb: tuple[int, int], rules: EventRules) ->
     sentence = article.nlp.sentence_of(verb[0])
     if sentence is None:
         return False
+    demonstrations = rules.ontology.event_types("demonstrations")
     return any(
         hit.start < verb[1]
         and verb[0] < hit.end
-        and rules.sub_type(hit.sub_type).event_type in ("Protests", "Riots")
+        and rules.sub_type(hit.sub_type).event_type in demonstrations
         for hit in find_triggers(article.nlp, article.text, sentence, rules)
     )
 

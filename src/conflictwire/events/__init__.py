@@ -20,10 +20,11 @@ from typing import Any
 from ..models import Article, Event
 from .attributes import Dated, is_background, sentence_dates
 from .build import build_event
-from .classify import TERRITORY, choose_sub_type
+from .classify import choose_sub_type
 from .location import place_for
 from .rules import EventRules, default_rules
-from .triggers import Hit, find_triggers
+from .triggers import find_triggers
+from .words import Hit
 
 __all__ = ["code_events", "default_rules", "EventRules"]
 
@@ -139,7 +140,8 @@ def _starts_new(
 def _kind(hits: list[Hit], rules: EventRules) -> str:
     """The event type of some triggers; a change of territory counts as its own kind."""
     sub_type = choose_sub_type(hits, rules)[0]
-    return sub_type if sub_type in TERRITORY else rules.sub_type(sub_type).event_type
+    territory = sub_type in rules.ontology.group("territory_taken")
+    return sub_type if territory else rules.sub_type(sub_type).event_type
 
 
 def _by_salience(events: list[Event]) -> list[Event]:

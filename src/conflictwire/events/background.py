@@ -1,7 +1,7 @@
 """Triggers that report no event: disasters, court cases, figures of speech, trends, background.
 
 The word lists are data (``data/events/not_events.yaml``). Checks that read the parse are
-skipped for views without one (the test fakes).
+skipped for views without one.
 """
 
 from __future__ import annotations
@@ -9,25 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
 
 import yaml
 
-from ..models import NlpView
+from ..ontology import ontology
+from ..view import NlpView
 from .rules import Pattern, compile_pattern, stem
-
-if TYPE_CHECKING:
-    from .triggers import Hit, Word
+from .words import Hit, Word, match_at
 
 CAUSE_PREPOSITIONS = {"in", "by", "from", "during", "after"}
-# What a sentence about a court case may still report: arrests, and protests about the case.
-COURT_EXEMPT = {
-    "Arrests",
-    "Peaceful protest",
-    "Protest with intervention",
-    "Excessive force against protesters",
-    "Violent demonstration",
-}
 
 
 @dataclass(frozen=True)
@@ -65,8 +55,6 @@ def not_events() -> NotEvents:
 
 def reported(view: NlpView, words: list[Word], hits: list[Hit]) -> list[Hit]:
     """The hits that report an event, given their sentence's words."""
-    from .triggers import match_at
-
     if not hits:
         return hits
     rules = not_events()
@@ -79,10 +67,11 @@ def reported(view: NlpView, words: list[Word], hits: list[Hit]) -> list[Hit]:
     if holds(rules.trend_cues):
         return []
     court = holds(rules.court_words)
+    exempt = ontology().group("court_exempt")  # arrests, and protests about the case
     return [
         h
         for h in hits
-        if not (court and h.sub_type not in COURT_EXEMPT)
+        if not (court and h.sub_type not in exempt)
         and not _figurative(words, h, rules)
         and not _verb_expected(view, words, h, rules)
         and not _natural_cause(view, h, rules)
@@ -93,8 +82,6 @@ def reported(view: NlpView, words: list[Word], hits: list[Hit]) -> list[Hit]:
 
 def names_ground(words: list[Word]) -> bool:
     """Whether a sentence's words name ground that can change hands ("the town", "positions")."""
-    from .triggers import match_at
-
     cues = not_events().territory_objects
     return any(match_at(words, i, c) is not None for i in range(len(words)) for c in cues)
 
@@ -111,27 +98,18 @@ def _verb_expected(view: NlpView, words: list[Word], hit: Hit, rules: NotEvents)
     return bool(first & rules.verbs_only) and token.pos not in ("VERB", "AUX", "")
 
 
-def _parsed(view: NlpView) -> bool:
-    return view.model != "fake"
-
-
 def _lemma(view: NlpView, index: int) -> str:
     token = view.tokens[index]
     return stem(token.lemma or token.text)
 
 
-CHILD_WINDOW = 80  # tokens either side searched for a token's children (one sentence's reach)
-
-
 def _children(view: NlpView, index: int) -> list[int]:
-    tokens = view.tokens
-    near = range(max(0, index - CHILD_WINDOW), min(len(tokens), index + CHILD_WINDOW + 1))
-    return [i for i in near if tokens[i].head == index and i != index]
+    return view.index.children[index]
 
 
 def _natural_cause(view: NlpView, hit: Hit, rules: NotEvents) -> bool:
     """ "Floods have killed 31", "were killed in a landslide", "fires destroyed shelters"."""
-    if not _parsed(view):
+    if not view.index.has_parse:
         return False
     for child in _children(view, hit.token):
         dep = view.tokens[child].dep
@@ -150,7 +128,7 @@ WAR_TOLL_DEPTH = 4  # heads walked up from a trigger to the verb whose subject m
 def _describes_a_conflict(view: NlpView, hit: Hit, rules: NotEvents) -> bool:
     """ "The war, fought between ...": a trigger that only qualifies a war or conflict; "The war
     has killed hundreds of thousands through fighting": a war's toll."""
-    if not _parsed(view):
+    if not view.index.has_parse:
         return False
     token = view.tokens[hit.token]
     if token.dep in ("acl", "relcl") and _lemma(view, token.head) in rules.conflict_nouns:
@@ -170,7 +148,7 @@ def _describes_a_conflict(view: NlpView, hit: Hit, rules: NotEvents) -> bool:
 def _undated_since(view: NlpView, hit: Hit) -> bool:
     """ "since Hamas took control of the strip": a state's undated origin, not an event. With a
     date ("since it fell to ISIS in May 2015") the past event is coded."""
-    if not _parsed(view):
+    if not view.index.has_parse:
         return False
     marks = [c for c in _children(view, hit.token) if view.tokens[c].dep == "mark"]
     if not any(view.tokens[c].text.lower() == "since" for c in marks):

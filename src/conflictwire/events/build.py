@@ -15,24 +15,19 @@ from .attributes import (
     sentence_dates,
 )
 from .background import names_ground
-from .classify import TERRITORY, choose_sub_type, territory_by_actor
+from .classify import choose_sub_type, territory_by_actor
 from .location import COUNTRY_WEIGHT, event_place, focus_place, geo_precision
 from .rules import EventRules
-from .triggers import Hit, armed_target, sentence_words, taker_after
+from .triggers import armed_target, taker_after
+from .words import Hit, sentence_words
 
 # Confidence: a documented sum, not a probability. A strong trigger starts at 0.55, a weak one
 # at 0.3; each attribute read from the event's own sentences adds its share.
 BASE_STRONG, BASE_WEAK = 0.55, 0.3
 BONUS = {"actor1": 0.15, "location": 0.15, "date": 0.1, "lead": 0.05}
 
-# ACLED names the unnamed crowds of protests and riots, and civilian victims, by country.
-# ACLED: protests without violence have no fatalities; a count there is the protest's motive.
-PEACEFUL = ("Peaceful protest", "Protest with intervention")
-GENERIC = {"Protests": "Protesters", "Riots": "Rioters"}
-WITHDRAWAL = "Non-violent transfer of territory"
+# The sub-types and event types these rules read are named groups of ``ontology`` (types.yaml).
 CROWDS = ("Civilians", "Protesters", "Rioters")
-# ACLED codes an unnamed perpetrator of political violence as an unidentified armed group.
-UNNAMED_ATTACKER = ("Battles", "Violence against civilians", "Explosions/Remote violence")
 NON_STATE = ("Rebel group", "Political militia", "Identity militia")
 ARMED_WORDS = ("armed", "gunmen", "militia", "militants", "assailants", "gang", "bandits")
 
@@ -43,31 +38,35 @@ def build_event(
     assert article.nlp is not None
     spans = [article.nlp.sentences[i] for i in sentences]
     extra = [article.nlp.sentences[i] for i in attached]
+    onto = rules.ontology
     sub_type, trigger = choose_sub_type(hits, rules)
     sentence = article.nlp.sentence_of(trigger.start) or spans[0]
     tspan = (trigger.start, trigger.end)
     actor1, actor2 = actors_near(article, sentence, tspan)
     taker = taker_after(article.nlp, article.text, sentence, trigger, rules)
-    if sub_type in TERRITORY and not _territory_reported(article, sentence, trigger, taker):
+    territory = sub_type in onto.group("territory_taken")
+    if territory and not _territory_reported(article, sentence, trigger, taker):
         return None
     if taker:
         actor1, actor2 = _taker(article, sentence, trigger, actor1, actor2)
-    if sub_type in TERRITORY and trigger.sub_type == WITHDRAWAL:
+    if territory and trigger.sub_type in onto.group("withdrawal"):
         actor1, actor2 = _other(article, sentence, actor1, actor2), actor1  # who withdrew lost
-    sub_type = territory_by_actor(sub_type, actor1)
-    if sub_type == "Arrests" and actor1 is not None and actor1.actor_type in NON_STATE:
-        sub_type = "Abduction/forced disappearance"  # only state forces arrest
-    if sub_type == "Attack" and _crowd(article, sentence, trigger, actor1):
-        sub_type = "Mob violence"  # ACLED: violence by an unorganised crowd on others
-    elif sub_type == "Attack" and _armed(article, sentence, trigger, actor1, actor2, rules):
-        sub_type = "Armed clash"
+    sub_type = territory_by_actor(sub_type, actor1, rules)
+    if actor1 is not None and actor1.actor_type in NON_STATE:
+        sub_type = onto.recode("arrest_by_non_state", sub_type)
+    if onto.recodes("crowd_attack", sub_type) and _crowd(article, sentence, trigger, actor1):
+        sub_type = onto.recode("crowd_attack", sub_type)
+    elif onto.recodes("armed_target", sub_type) and _armed(
+        article, sentence, trigger, actor1, actor2, rules
+    ):
+        sub_type = onto.recode("armed_target", sub_type)
     info = rules.sub_type(sub_type)
-    protest = rules.sub_type(sub_type).event_type in ("Protests", "Riots")
+    protest = info.event_type in onto.event_types("demonstrations")
     place = event_place(article, [sentence] + spans, tspan, rules, protest=protest)
     place = place or focus_place(article)
     dated = _date(article, [sentence] + spans, extra)
     deaths, deaths_span = fatalities(article, [sentence] + spans + extra)
-    if sub_type in PEACEFUL:
+    if sub_type in onto.group("peaceful_protests"):
         deaths, deaths_span = 0, None
     event = Event(
         event_type=info.event_type,
@@ -77,9 +76,9 @@ def build_event(
         cameo=info.cameo,
         plover=info.plover,
     )
-    if info.event_type in UNNAMED_ATTACKER:
+    if info.event_type in onto.event_types("unnamed_attacker"):
         actor1, actor2 = _attacker_first(article, actor1, actor2)
-    _set_actors(event, actor1, actor2, place, article)
+    _set_actors(event, actor1, actor2, place, article, rules)
     _set_place(event, place, article, rules)
     if dated is not None:
         event.event_date, event.time_precision = dated.date, dated.precision
@@ -244,26 +243,29 @@ def _set_actors(
     actor2: ActorMention | None,
     place: Place | None,
     article: Article,
+    rules: EventRules,
 ) -> None:
+    onto = rules.ontology
     country = _country(place, article)
-    generic = GENERIC.get(event.event_type)
+    generic = onto.crowd_of.get(event.event_type)
     name1, type1 = (actor1.actor, actor1.actor_type) if actor1 else (None, None)
     name2, type2 = (actor2.actor, actor2.actor_type) if actor2 else (None, None)
     name1, name2 = _by_country(name1, type1, country), _by_country(name2, type2, country)
     if generic and type1 != generic:
-        if name1 is not None and (event.sub_event_type != "Mob violence" or type1 is None):
+        crowd = event.sub_event_type in onto.group("crowd_violence")
+        if name1 is not None and (not crowd or type1 is None):
             event.assoc_actor_1 = name1
         name1, type1 = (f"{generic} ({country})" if country else generic), generic
-    if name1 is None and event.event_type in UNNAMED_ATTACKER and country:
+    unnamed = event.event_type in onto.event_types("unnamed_attacker")
+    if name1 is None and unnamed and country:
         name1, type1 = f"Unidentified Armed Group ({country})", "Political militia"
-    if event.event_type == "Violence against civilians" and type2 != "Civilians" and name2 is None:
+    victims = event.event_type in onto.event_types("civilian_victims")
+    if victims and type2 != "Civilians" and name2 is None:
         name2, type2 = (f"Civilians ({country})" if country else "Civilians"), "Civilians"
     event.actor1, event.inter1, event.actor2, event.inter2 = name1, type1, name2, type2
     event.interaction = "-".join(t for t in (type1, type2) if t) or None
-    event.civilian_targeting = type2 == "Civilians" and event.event_type in (
-        "Violence against civilians",
-        "Explosions/Remote violence",
-    )
+    targeting = event.event_type in onto.event_types("civilian_targeting")
+    event.civilian_targeting = type2 == "Civilians" and targeting
 
 
 COUNTRY_NAMED = {"Protesters", "Rioters", "Civilians"}  # ACLED names these crowds by country

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from ..models import ActorMention
 from .rules import EventRules
-from .triggers import Hit
-
-TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+from .words import Hit
 
 
 def choose_sub_type(hits: list[Hit], rules: EventRules) -> tuple[str, Hit]:
@@ -22,7 +20,7 @@ def choose_sub_type(hits: list[Hit], rules: EventRules) -> tuple[str, Hit]:
     changed = True
     while changed:
         changed = False
-        for needed, then in rules.combinations:
+        for needed, then in rules.ontology.combinations:
             if needed <= present:
                 present = (present - needed) | {then}
                 parts[then] = needed
@@ -42,8 +40,9 @@ def choose_sub_type(hits: list[Hit], rules: EventRules) -> tuple[str, Hit]:
     return best, pool[first(best)]
 
 
-def territory_by_actor(sub_type: str, actor1: ActorMention | None) -> str:
+def territory_by_actor(sub_type: str, actor1: ActorMention | None, rules: EventRules) -> str:
     """Territory battles are named by who takes the place: state forces regain it."""
-    if sub_type not in TERRITORY or actor1 is None or actor1.actor_type is None:
+    if actor1 is None or actor1.actor_type is None:
         return sub_type
-    return TERRITORY[0] if actor1.actor_type == "State forces" else TERRITORY[1]
+    rule = "taken_by_state" if actor1.actor_type == "State forces" else "taken_by_non_state"
+    return rules.ontology.recode(rule, sub_type)

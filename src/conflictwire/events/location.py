@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from ..models import Article, Place, Span
+from ..places.words import place_words
 from .attributes import DATELINE
 from .parse_ties import acts, tied
 from .place_names import (
@@ -191,7 +192,7 @@ RELATIVE = re.compile(r",\s+(?=which\b|who\b)")
 
 # "retook the desert town of al-Qaryatayn", "shelled Homs": the place is what the trigger acts on.
 OBJECT_GAP = re.compile(
-    r"^[^\W\d]*\s+(?:(?:the|a|an|of|town|city|village|desert|strategic|key|"
+    rf"^[^\W\d]*\s+(?:(?:the|a|an|of|{place_words().pattern('object')}|desert|strategic|key|"
     r"besieged|nearby|[\w-]+-held)\s+){0,5}$",
     re.IGNORECASE,
 )
@@ -340,8 +341,7 @@ def geo_precision(article: Article, place: Place, rules: EventRules) -> int:
 
 
 # A unit word after a place: the report names the area around it, coded at the place (GP 2).
-UNIT_WORDS = {"district", "districts", "township", "municipality", "county", "area", "areas"}
-UNIT_WORDS |= {"parish", "tehsil", "upazila", "woreda", "subdivision", "sector", "province"}
+UNIT_WORDS = place_words().role("area")
 
 
 def _ends_with(words: list[str], cue: tuple[str, ...]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..models import Article, Place
+from ..places.words import place_words
 from .place_names import PAREN_CHARS
 
 # Features whose place is a region, which can be the unit of a place written before it.
@@ -71,18 +72,14 @@ def unit_rank(text: str, place: Place) -> int:
 
 # "Oktyabr district in Bishkek city", "Gaviao located in Vila Nova de Famalicao": the unit
 # after "in".
-UNIT_IN = re.compile(
-    r"\s+(?:district|town|village|area|neighbou?rhood|township|municipality|located)\s+in\s+",
-    re.IGNORECASE,
-)
+UNIT_IN = re.compile(rf"\s+(?:{place_words().pattern('unit_in')}|located)\s+in\s+", re.IGNORECASE)
 # A word of the name the index does not hold: "Kanker Khera (Mawana, ...)" qualifies Kanker's
 # reading too.
 NAME_TAIL = re.compile(r" [A-Z][a-z]+(?= \()")
 # "Zap region (Al Amadiya district) of Duhok", "the Achin district of Nangarhar": the place
 # after "of" is the unit of the district before it.
 UNIT_OF = re.compile(
-    r"\s(?:district|sub-district|subdistrict|area|township|municipality|county|region|"
-    r"neighbou?rhood|quarter|suburb|village|town|camp)\)?"
+    rf"\s(?:{place_words().pattern('unit_of')})\)?"
     r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$",
     re.IGNORECASE,
 )

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-RULES_VERSION = "conflictwire.acled_rules.v1"
+from ..ontology import Ontology, SubType, ontology
 
 GAP = "..."  # in a pattern: skip up to MAX_GAP tokens
 MAX_GAP = 4
@@ -45,23 +45,11 @@ def compile_pattern(text: str) -> Pattern:
     return tuple(GAP if w == GAP else stem(w) for w in split_words(text))
 
 
-@dataclass(frozen=True)
-class SubType:
-    name: str
-    event_type: str
-    disorder_type: str
-    rank: int
-    cameo: str | None
-    plover: str | None
-
-
 @dataclass
 class EventRules:
-    version: str
-    sub_types: dict[str, SubType]
+    ontology: Ontology
     strong: dict[str, list[Pattern]]
     weak: dict[str, list[Pattern]]
-    combinations: list[tuple[frozenset[str], str]]
     cancel_cues: list[Pattern]
     cancel_window: int
     motive_cues: list[Pattern]
@@ -77,7 +65,7 @@ class EventRules:
     _index: dict[str, list[tuple[bool, str, Pattern]]] = field(default_factory=dict, repr=False)
 
     def sub_type(self, name: str) -> SubType:
-        return self.sub_types[name]
+        return self.ontology.sub_type(name)
 
     def pattern_index(self) -> dict[str, list[tuple[bool, str, Pattern]]]:
         """Patterns by their first stem: ``(strong, sub_type, pattern)``."""
@@ -97,51 +85,47 @@ def _load(name: str) -> Any:
 
 
 def _patterns(words: list[Any]) -> list[Pattern]:
-    return sorted({compile_pattern(str(w)) for w in words}, key=len, reverse=True)
+    return sorted({compile_pattern(str(w)) for w in words}, key=lambda p: (-len(p), p))
 
 
-def build_rules(types: dict[str, Any], triggers: dict[str, Any]) -> EventRules:
-    """Rules from the two data documents (``types.yaml`` and ``triggers.yaml``)."""
-    sub_types = {
-        name: SubType(
-            name, row["event_type"], row["disorder_type"], row["rank"], row["cameo"], row["plover"]
-        )
-        for name, row in types["sub_event_types"].items()
-    }
-    unknown = set(triggers["triggers"]) - set(sub_types)
+def build_rules(ontology: Ontology, triggers: dict[str, Any]) -> EventRules:
+    """Rules from the ontology (``types.yaml``) and the trigger document (``triggers.yaml``)."""
+    unknown = set(triggers["triggers"]) - set(ontology.sub_types)
     if unknown:
         raise ValueError(f"triggers.yaml names sub-types missing from types.yaml: {unknown}")
     cancel = triggers["cancel_cues"]
     return EventRules(
-        version=RULES_VERSION,
-        sub_types=sub_types,
+        ontology=ontology,
         strong={k: _patterns(v.get("strong", [])) for k, v in triggers["triggers"].items()},
         weak={k: _patterns(v.get("weak", [])) for k, v in triggers["triggers"].items()},
-        combinations=[(frozenset(c["all"]), c["then"]) for c in types["combinations"]],
         cancel_cues=_patterns(cancel["words"]),
         cancel_window=int(cancel["window"]),
         motive_cues=_patterns(triggers["motive_cues"]),
         near_cues=_patterns(triggers["near_cues"]),
-        place_cues={stem(str(w)) for w in triggers["place_cues"]},
+        place_cues=_stems(triggers["place_cues"]),
         armed_targets=_patterns(triggers.get("armed_targets", [])),
-        intent_heads={stem(str(w)) for w in triggers.get("intent_heads", [])},
+        intent_heads=_stems(triggers.get("intent_heads", [])),
         taker_after=_patterns(triggers.get("taker_after", [])),
-        context_triggers=_context(triggers, "triggers", lambda ws: {stem(str(w)) for w in ws}),
-        context_words=_context(triggers, "context", _patterns),
-        military_words=_context(triggers, "military", _patterns),
-        strict_triggers=_context(triggers, "strict", lambda ws: {stem(str(w)) for w in ws}),
+        context_triggers=_context(ontology, triggers, "triggers", _stems),
+        context_words=_context(ontology, triggers, "context", _patterns),
+        military_words=_context(ontology, triggers, "military", _patterns),
+        strict_triggers=_context(ontology, triggers, "strict", _stems),
     )
 
 
-def _context(triggers: dict[str, Any], key: str, read: Any) -> dict[str, Any]:
+def _stems(words: list[Any]) -> set[str]:
+    return {stem(str(w)) for w in words}
+
+
+def _context(ontology: Ontology, triggers: dict[str, Any], key: str, read: Any) -> dict[str, Any]:
     """Context-bound triggers, by sub-type: protests, and interventions in them."""
     section = triggers.get("protest_context")
     if not section:
         return {}
-    return {name: read(section[key]) for name in ("Peaceful protest", "Protest with intervention")}
+    return {name: read(section[key]) for name in sorted(ontology.group("protest_context"))}
 
 
 @cache
 def default_rules() -> EventRules:
     """The packaged rules (loaded once per process)."""
-    return build_rules(_load("types.yaml"), _load("triggers.yaml"))
+    return build_rules(ontology(), _load("triggers.yaml"))

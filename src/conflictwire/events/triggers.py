@@ -1,102 +1,28 @@
 """Trigger words in a sentence: which ACLED sub-types it speaks of, and where.
 
-A sentence becomes a list of words (hyphenated tokens split, as in the patterns); each word
-keeps its token's character span and two light stems, of its lemma and of its text. Patterns
-match the longest first and a word belongs to one trigger only ("air strike" is not a
-"strike"). Triggers shortly after negation, modality, threats or denials are dropped, and so
-are those inside a protest's motive ("protested against the killing of ...").
+Patterns match a sentence's words (``words``) the longest first and a word belongs to one
+trigger only ("air strike" is not a "strike"). Triggers shortly after negation, modality,
+threats or denials are dropped, and so are those inside a protest's motive ("protested
+against the killing of ...").
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-from ..models import NlpView, Span, Token
+from ..models import Span
+from ..view import NlpView
 from .background import reported
-from .rules import GAP, MAX_GAP, EventRules, Pattern, stem
+from .rules import GAP, EventRules, Pattern, stem
+from .words import Hit, Word, match_at, sentence_words
 
-PROTEST = "Peaceful protest"
 # Words that end a protest's motive clause: what follows may be the event again.
 _CLAUSE_END = {",", ";", "which", "when", "before", "but", "while", "until", "where", "as", "and"}
-
-
-@dataclass(frozen=True)
-class Word:
-    start: int
-    end: int
-    keys: frozenset[str]
-    text: str
-    token: int  # index of the token in the NLP view
-
-
-@dataclass(frozen=True)
-class Hit:
-    sub_type: str
-    strong: bool
-    start: int  # characters, into the article text
-    end: int
-    first: int  # word positions in the sentence
-    last: int
-    token: int  # the token of the hit's first word
-
-
-def sentence_words(view: NlpView, text: str, span: Span) -> list[Word]:
-    """The words of one sentence, hyphenated tokens split into their parts."""
-    words: list[Word] = []
-    for index, token in enumerate(view.tokens):
-        if token.start < span[0] or token.end > span[1]:
-            continue
-        words.extend(_token_words(token, index))
-    return words
-
-
-def _token_words(token: Token, index: int) -> list[Word]:
-    if token.text in ("-", "–"):
-        return []
-    parts = list(re.finditer(r"[^\s\-–]+", token.text))
-    if len(parts) <= 1:
-        keys = frozenset({stem(token.lemma or token.text), stem(token.text)})
-        return [Word(token.start, token.end, keys, token.text.lower(), index)]
-    return [
-        Word(
-            token.start + m.start(),
-            token.start + m.end(),
-            frozenset({stem(m.group())}),
-            m.group().lower(),
-            index,
-        )
-        for m in parts
-    ]
-
-
-def match_at(words: list[Word], i: int, pattern: Pattern) -> int | None:
-    """The position after the last word of ``pattern`` matched from ``words[i]``, or None."""
-    pos = i
-    k = 0
-    while k < len(pattern):
-        if pattern[k] == GAP:
-            nxt = pattern[k + 1]
-            for skip in range(MAX_GAP + 1):
-                if pos + skip < len(words) and nxt in words[pos + skip].keys:
-                    pos += skip
-                    break
-            else:
-                return None
-            k += 1
-            continue
-        if pos >= len(words) or pattern[k] not in words[pos].keys:
-            return None
-        pos += 1
-        k += 1
-    return pos
 
 
 def _all_hits(words: list[Word], rules: EventRules) -> list[Hit]:
     found: list[tuple[int, bool, Hit]] = []
     index = rules.pattern_index()
     for i, word in enumerate(words):
-        for key in word.keys:
+        for key in sorted(word.keys):  # in a fixed order: ties keep the first found
             for strong, sub_type, pattern in index.get(key, ()):
                 end = match_at(words, i, pattern)
                 if end is None:
@@ -105,8 +31,17 @@ def _all_hits(words: list[Word], rules: EventRules) -> list[Hit]:
                 hit = Hit(sub_type, strong, word.start, words[end - 1].end, i, end - 1, word.token)
                 found.append((size, GAP in pattern, hit))
     # Longest first, an unbroken phrase before one with a gap ("mine attack" before "attack ...
-    # convoy"), then strong before weak, then higher rank: each word serves one trigger.
-    found.sort(key=lambda p: (-p[0], p[1], not p[2].strong, -rules.sub_type(p[2].sub_type).rank))
+    # convoy"), then strong before weak, then higher rank, then the one that spans more words
+    # ("killed 2 civilian men" before "killed 2 civilian"): each word serves one trigger.
+    found.sort(
+        key=lambda p: (
+            -p[0],
+            p[1],
+            not p[2].strong,
+            -rules.sub_type(p[2].sub_type).rank,
+            p[2].first - p[2].last,
+        )
+    )
     taken: set[int] = set()
     kept: list[Hit] = []
     for _, _, hit in found:
@@ -129,8 +64,9 @@ def _cue_before(words: list[Word], pos: int, cues: list[Pattern], window: int) -
 
 def _in_motive(words: list[Word], hit: Hit, hits: list[Hit], rules: EventRules) -> bool:
     """Whether ``hit`` sits in the motive of an earlier protest trigger of the sentence."""
-    protests = [h.last for h in hits if h.sub_type == PROTEST and h.last < hit.first]
-    if not protests or hit.sub_type == PROTEST:
+    protest = rules.ontology.group("protest")
+    protests = [h.last for h in hits if h.sub_type in protest and h.last < hit.first]
+    if not protests or hit.sub_type in protest:
         return False
     for i in range(protests[0] + 1, hit.first):
         if any(match_at(words, i, cue) is not None for cue in rules.motive_cues):
@@ -208,7 +144,7 @@ INTENT_DEPTH = 3  # heads walked up from a trigger to find a verb of intent
 def _intended(view: NlpView, hit: Hit, rules: EventRules) -> bool:
     """Whether the parse puts the trigger under a verb of intent ("vowed to ... liberate",
     "called for the withdrawal of troops")."""
-    if view.model == "fake" or not rules.intent_heads:
+    if not view.index.has_parse or not rules.intent_heads:
         return False
     index = hit.token
     for _ in range(INTENT_DEPTH):

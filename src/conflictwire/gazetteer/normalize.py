@@ -62,6 +62,13 @@ def articles() -> frozenset[str]:
 
 
 @cache
+def name_articles() -> frozenset[str]:
+    """The article forms that open a place name in running text ("al-Sukhnah", "As Sukhnah")."""
+    return frozenset(
+        row["article"] for row in read_table("arabic_articles.tsv") if row["starts"] == "yes"
+    )
+
+
 def english_word_articles() -> frozenset[str]:
     """Articles that are also common English words ("as", "at", "an")."""
     rows = read_table("arabic_articles.tsv")

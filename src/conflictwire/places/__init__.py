@@ -23,6 +23,7 @@ from .detect import Mention, NameMatchLike, detect
 from .resolve import CandidateLike, DocContext, Hints, confidence, inside, rank
 from .rules import PlaceRules, default_rules
 from .unlisted import UNLISTED, UNLISTED_SCORE, unlisted_places
+from .words import place_words
 
 __all__ = ["locate_places", "PlaceRules", "default_rules"]
 
@@ -217,24 +218,9 @@ def _at_unit(text: str, mention: Mention, unit: Any, rules: PlaceRules) -> Place
     return replace(place, feature=UNLISTED, score=UNLISTED_SCORE)
 
 
-# Unit words below a province: "Al Amadiya district" is the district of the town, not the
-# town's province (as "Deir al-Zour province" is).
-BELOW_PROVINCE = {
-    "district",
-    "districts",
-    "county",
-    "counties",
-    "township",
-    "townships",
-    "subdistrict",
-    "sub-district",
-    "municipality",
-    "commune",
-    "tehsil",
-    "upazila",
-    "woreda",
-    "raion",
-}
+# Unit words below a province ("Al Amadiya district" is the district of the town, not the
+# town's province, as "Deir al-Zour province" is) and words for the land around a town.
+BELOW_PROVINCE = place_words().level("district", "area")
 
 
 def _below_province(text: str, mention: Mention) -> bool:
@@ -244,7 +230,7 @@ def _below_province(text: str, mention: Mention) -> bool:
     word = following[0].lower().strip(",.;:()") if following else ""
     if text[max(0, mention.start - 20) : mention.start].lower().endswith("countryside of "):
         return True
-    return word == "countryside" or word in BELOW_PROVINCE
+    return word in BELOW_PROVINCE
 
 
 VILLAGE = 5000  # a place this small is not what a country's own name means

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..models import Entity, NlpView, Token
+from ..gazetteer.normalize import name_articles
+from ..view import Entity, NlpView, Token
 from .rules import PlaceRules
+from .words import alternation, place_words
 
-ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ad|ar|az|ash|ez|es|an|at|ath|adh)[-\s’']", re.I)
+ARTICLE_PREFIX = re.compile(rf"^(?:{alternation(name_articles())})[-\s’']", re.I)
 
 
 class NameMatchLike(Protocol):
@@ -47,13 +49,14 @@ def longest_matches(matches: Sequence[NameMatchLike]) -> list[NameMatchLike]:
 
 
 class _Doc:
-    """Token and entity look-ups over one article's NLP view."""
+    """One article's text and token index, with what detection learns on the way."""
 
     def __init__(self, text: str, view: NlpView) -> None:
         self.text = text
+        self.index = view.index
         self.tokens = view.tokens
-        self.starts = [t.start for t in view.tokens]
-        self.entities = view.entities
+        self.token_range = self.index.overlapping
+        self.word = self.index.word
         self.place_tokens: set[int] = set()  # tokens of capitalised gazetteer matches
         # Words of multi-word person names ("Mark Jordan"): later "Jordan" is the person too.
         self.person_words: set[str] = set()
@@ -62,26 +65,7 @@ class _Doc:
             names = [t for t in names if any(c.isalpha() for c in t.text)]
             if ent.label == "PERSON" and len(names) > 1 and all(t.pos == "PROPN" for t in names):
                 self.person_words.update(t.text.lower() for t in names)
-
-    def token_range(self, start: int, end: int) -> range:
-        first = max(0, bisect.bisect_right(self.starts, start) - 1)
-        last = bisect.bisect_left(self.starts, end)
-        if first < len(self.tokens) and self.tokens[first].end <= start:
-            first += 1
-        return range(first, max(first, last))
-
-    def word(self, index: int) -> str:
-        if 0 <= index < len(self.tokens):
-            return self.tokens[index].text.lower()
-        return ""
-
-    def covering_entity(self, start: int, end: int) -> Entity | None:
-        for ent in self.entities:
-            if ent.start <= start and end <= ent.end:
-                return ent
-            if min(end, ent.end) - max(start, ent.start) > 0:
-                return ent
-        return None
+        self.covering_entity = self.index.entity_at
 
 
 def detect(
@@ -104,7 +88,7 @@ def detect(
 
 PERSON_AFTER = re.compile(r", (?:aged )?\d{1,2},")  # a name written with an age is a person's
 
-GENERIC_TAILS = ("city", "town", "village")
+GENERIC_TAILS = place_words().role("kind")  # "city", "town", ...
 
 
 def _without_generic_tails(text: str, matches: list[NameMatchLike]) -> list[NameMatchLike]:
@@ -254,7 +238,7 @@ def _namelike(doc: _Doc, token: Token) -> bool:
     """Tagged a proper noun, or capitalised inside a sentence ("the capital Sana'a")."""
     if token.pos == "PROPN" or token.tag in ("NNP", "NNPS") or token.text.isupper():
         return True
-    index = bisect.bisect_left(doc.starts, token.start)
+    index = bisect.bisect_left(doc.index.starts, token.start)
     return (
         token.text[:1].isupper()
         and token.pos in ("X", "INTJ", "NOUN")

@@ -1,4 +1,5 @@
-"""The place stage's rules and weights, read from ``data/places/rules.yaml``."""
+"""The place stage's rules and weights, read from ``data/places/rules.yaml`` (and the words for
+kinds of place from ``unit_words.yaml``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from importlib import resources
 from typing import Any
 
 import yaml
+
+from .words import alternation, place_words
 
 
 @dataclass(frozen=True)
@@ -37,20 +40,22 @@ class PlaceRules:
         def words(name: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in data[name])
 
+        kinds = place_words()
+
         return cls(
             place_labels=frozenset(data["place_labels"]),
             non_place_labels=frozenset(data["non_place_labels"]),
             place_prepositions=words("place_prepositions"),
-            admin_words=words("admin_words"),
+            admin_words=kinds.role("admin"),
             admin_list_window=int(data["admin_list_window"]),
             list_glue=words("list_glue"),
-            settlement_words=words("settlement_words"),
+            settlement_words=kinds.role("settlement"),
             org_suffixes=words("org_suffixes"),
             common_words=words("common_words"),
             street_words=words("street_words"),
             direction_words=words("direction_words"),
             name_particles=words("name_particles"),
-            unit_words=words("unit_words"),
+            unit_words=kinds.role("qualifier"),
             min_population_unconfirmed=int(data["min_population_unconfirmed"]),
             distance_units={str(k).lower(): float(v) for k, v in data["distance_units"].items()},
             distance_tolerance=float(data["distance_tolerance"]),
@@ -62,7 +67,7 @@ class PlaceRules:
     def qualifier(self) -> re.Pattern[str]:
         """What may stand between a name and its units: an optional unit word, then "(" or ","
         ("Caruaru municipality (", "Homs, ")."""
-        words = "|".join(sorted((re.escape(w) for w in self.unit_words), key=len, reverse=True))
+        words = alternation(self.unit_words)
         return re.compile(rf"\s*(?:(?:{words})\s*)?[(,]\s*", re.IGNORECASE)
 
 

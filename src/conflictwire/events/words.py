@@ -1,0 +1,85 @@
+"""A sentence as words for the trigger patterns, and where a pattern matches among them.
+
+A sentence becomes a list of words (hyphenated tokens split, as in the patterns); each word
+keeps its token's character span and two light stems, of its lemma and of its text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Span
+from ..view import NlpView, Token
+from .rules import GAP, MAX_GAP, Pattern, stem
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    keys: frozenset[str]
+    text: str
+    token: int  # index of the token in the NLP view
+
+
+@dataclass(frozen=True)
+class Hit:
+    sub_type: str
+    strong: bool
+    start: int  # characters, into the article text
+    end: int
+    first: int  # word positions in the sentence
+    last: int
+    token: int  # the token of the hit's first word
+
+
+def sentence_words(view: NlpView, text: str, span: Span) -> list[Word]:
+    """The words of one sentence, hyphenated tokens split into their parts."""
+    words: list[Word] = []
+    for index in view.index.between(span[0], span[1]):
+        token = view.tokens[index]
+        if token.end <= span[1]:
+            words.extend(_token_words(token, index))
+    return words
+
+
+def _token_words(token: Token, index: int) -> list[Word]:
+    if token.text in ("-", "–"):
+        return []
+    parts = list(re.finditer(r"[^\s\-–]+", token.text))
+    if len(parts) <= 1:
+        keys = frozenset({stem(token.lemma or token.text), stem(token.text)})
+        return [Word(token.start, token.end, keys, token.text.lower(), index)]
+    return [
+        Word(
+            token.start + m.start(),
+            token.start + m.end(),
+            frozenset({stem(m.group())}),
+            m.group().lower(),
+            index,
+        )
+        for m in parts
+    ]
+
+
+def match_at(words: list[Word], i: int, pattern: Pattern) -> int | None:
+    """The position after the last word of ``pattern`` matched from ``words[i]``, or None."""
+    pos = i
+    k = 0
+    while k < len(pattern):
+        if pattern[k] == GAP:
+            nxt = pattern[k + 1]
+            for skip in range(MAX_GAP + 1):
+                if pos + skip < len(words) and nxt in words[pos + skip].keys:
+                    pos += skip
+                    break
+            else:
+                return None
+            k += 1
+            continue
+        if pos >= len(words) or pattern[k] not in words[pos].keys:
+            return None
+        pos += 1
+        k += 1
+    return pos
