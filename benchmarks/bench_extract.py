@@ -15,8 +15,7 @@ from collections.abc import Callable
 from conflictwire.demo import sample_corpus
 from conflictwire.ingest import IngestError, iter_articles
 from conflictwire.models import Article
-from conflictwire.nlp import NlpStage
-from conflictwire.pipeline import ARTICLE_STAGES, Pipeline
+from conflictwire.pipeline import Pipeline
 from conflictwire.settings import Settings
 
 
@@ -46,17 +45,13 @@ def main() -> None:
 
     t_spacy = timed(lambda: list(nlp.pipe((a.text for a in articles), batch_size=16)))
     t_extract = timed(lambda: list(pipeline.run(articles)))
-    stage = NlpStage(nlp, batch_size=settings.batch_size, languages=settings.languages)
-    annotated: list[Article] = list(stage.run(articles))
     per_stage = {}
-    current = annotated
-    for article_stage in ARTICLE_STAGES:
-        name = article_stage.__name__.removesuffix("_stage")
+    current: list[Article] = articles
+    for stage in pipeline.stages:
         start = time.perf_counter()
-        current = [
-            article_stage(a, settings=settings, resources=pipeline.resources) for a in current
-        ]
-        per_stage[name] = time.perf_counter() - start
+        current = list(stage.over(current, settings=settings, resources=pipeline.resources))
+        per_stage[stage.name] = time.perf_counter() - start
+    del per_stage["nlp"]  # spaCy, timed alone above
     t_after = sum(per_stage.values())
 
     n = len(articles)

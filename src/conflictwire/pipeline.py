@@ -1,4 +1,7 @@
-"""The ordered stages. No domain logic lives here: each stage is a function of one Article.
+"""The stages in order. No domain logic lives here: each stage is a function of one Article
+(the NLP stage, of a stream of them) that declares which Article fields it reads (``requires``)
+and sets (``assigns``), as spaCy's components do, so the order is checked when a pipeline is
+built instead of living in a comment.
 
 1. nlp     spaCy, batched over articles (the one stage that sees several articles at once,
            for speed; each article's result depends on that article alone)
@@ -11,8 +14,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -20,7 +23,12 @@ from typing import Any
 from .models import Article
 from .settings import Settings
 
-Stage = Callable[..., Article]
+# What ingest fills in before any stage runs.
+INPUT_FIELDS = ("text", "id", "title", "url", "source", "published", "language", "author", "origin")
+
+
+class StageOrderError(ValueError):
+    """The stages cannot run in the given order (or are not known)."""
 
 
 @dataclass
@@ -69,6 +77,43 @@ def _shared_gazetteer(path: Path | None) -> Any:
     return Gazetteer.open(path)
 
 
+@dataclass(frozen=True)
+class Stage:
+    """One step of the pipeline and the Article fields it reads and sets.
+
+    ``run(article, *, settings, resources) -> Article``; where ``batched``, ``run`` takes the
+    stream of articles instead and yields them back in order (spaCy's ``nlp.pipe``).
+    """
+
+    name: str
+    run: Callable[..., Any]
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+    batched: bool = False
+
+    def over(
+        self, articles: Iterable[Article], *, settings: Settings, resources: Resources
+    ) -> Iterator[Article]:
+        """This stage over a stream of articles, lazily and in order."""
+        if self.batched:
+            return iter(self.run(articles, settings=settings, resources=resources))
+        return (self.run(a, settings=settings, resources=resources) for a in articles)
+
+
+def nlp_stage(
+    articles: Iterable[Article], *, settings: Settings, resources: Resources
+) -> Iterator[Article]:
+    from .nlp import NlpStage
+
+    stage = NlpStage(
+        resources.nlp,
+        batch_size=settings.batch_size,
+        n_process=settings.n_process,
+        languages=settings.languages,
+    )
+    yield from stage.run(articles)
+
+
 def places_stage(article: Article, *, settings: Settings, resources: Resources) -> Article:
     from .places import locate_places
 
@@ -99,44 +144,83 @@ def claims_stage(article: Article, *, settings: Settings, resources: Resources) 
     return find_claims(article)
 
 
-ARTICLE_STAGES: list[Stage] = [
-    places_stage,
-    actors_stage,
-    events_stage,
-    quotes_stage,
-    claims_stage,
-]
+# What each stage reads, as its package's code does (``article.places`` and so on).
+STAGES: tuple[Stage, ...] = (
+    Stage("nlp", nlp_stage, requires=("text", "language"), assigns=("nlp",), batched=True),
+    Stage("places", places_stage, requires=("text", "nlp"), assigns=("places",)),
+    Stage("actors", actors_stage, requires=("text", "nlp", "places"), assigns=("actors",)),
+    Stage(
+        "events",
+        events_stage,
+        requires=("text", "published", "nlp", "places", "actors"),
+        assigns=("events",),
+    ),
+    Stage(
+        "quotes",
+        quotes_stage,
+        requires=("text", "nlp", "places", "actors", "events"),
+        assigns=("quotes",),
+    ),
+    Stage("claims", claims_stage, requires=("text", "published", "places"), assigns=("claims",)),
+)
+
+
+def stages_until(until: str | None, stages: Sequence[Stage] = STAGES) -> tuple[Stage, ...]:
+    """The stages up to and including the one named ``until`` (all of them for ``None``)."""
+    names = [stage.name for stage in stages]
+    if until is None:
+        return tuple(stages)
+    if until not in names:
+        raise StageOrderError(f"no stage named {until!r}; the stages are {', '.join(names)}")
+    return tuple(stages[: names.index(until) + 1])
+
+
+def check_order(stages: Sequence[Stage]) -> None:
+    """Raise if a stage reads a field that neither the input nor an earlier stage sets."""
+    known = {f.name for f in fields(Article)}
+    available = set(INPUT_FIELDS)
+    names = [stage.name for stage in stages]
+    if len(set(names)) != len(names):
+        raise StageOrderError(f"stage names repeat: {', '.join(names)}")
+    for i, stage in enumerate(stages):
+        for name in (*stage.requires, *stage.assigns):
+            if name not in known:
+                raise StageOrderError(
+                    f"stage {stage.name!r} declares {name!r}, which is not an Article field"
+                )
+        for name in stage.requires:
+            if name in available:
+                continue
+            later = [s.name for s in stages[i + 1 :] if name in s.assigns]
+            hint = f" (stage {later[0]!r} assigns it, but runs later)" if later else ""
+            raise StageOrderError(
+                f"stage {stage.name!r} requires {name!r}, which no earlier stage assigns"
+                f"{hint}; order: {' -> '.join(names)}"
+            )
+        available.update(stage.assigns)
 
 
 class Pipeline:
-    def __init__(self, settings: Settings, resources: Resources | None = None) -> None:
+    """The stages, their order checked when built; ``until`` names the last stage to run."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        resources: Resources | None = None,
+        *,
+        until: str | None = None,
+        stages: Sequence[Stage] = STAGES,
+    ) -> None:
         self.settings = settings
         self.resources = resources or Resources(settings)
+        check_order(stages)
+        self.stages = stages_until(until, stages)
 
-    def run(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Process articles lazily, in input order. The NLP view is dropped from the output."""
-        for article in self._nlp_stage().run(articles):
-            yield replace(self.process(article), nlp=None)
-
-    def run_for_events(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """The stages the event stage reads (NLP, places, actors), the NLP view kept: what
-        choosing where an event happened needs (``conflictwire evaluate location``)."""
-        for article in self._nlp_stage().run(articles):
-            article = places_stage(article, settings=self.settings, resources=self.resources)
-            yield actors_stage(article, settings=self.settings, resources=self.resources)
-
-    def _nlp_stage(self) -> Any:
-        from .nlp import NlpStage
-
-        return NlpStage(
-            self.resources.nlp,
-            batch_size=self.settings.batch_size,
-            n_process=self.settings.n_process,
-            languages=self.settings.languages,
-        )
-
-    def process(self, article: Article) -> Article:
-        """Run the per-article stages over one article that already has its NLP view."""
-        for stage in ARTICLE_STAGES:
-            article = stage(article, settings=self.settings, resources=self.resources)
-        return article
+    def run(self, articles: Iterable[Article], *, keep_nlp: bool = False) -> Iterator[Article]:
+        """Process articles lazily, in input order. The NLP view is dropped from the output
+        unless ``keep_nlp`` (what evaluating a stage that reads the parse needs)."""
+        stream: Iterable[Article] = articles
+        for stage in self.stages:
+            stream = stage.over(stream, settings=self.settings, resources=self.resources)
+        for article in stream:
+            yield article if keep_nlp else replace(article, nlp=None)

@@ -119,9 +119,9 @@ def location(gold: str, limit: int | None, as_json: bool, settings: Settings) ->
     from ..pipeline import Pipeline
 
     with resource_errors():
-        pipeline = Pipeline(settings)
+        pipeline = Pipeline(settings, until="actors")  # what choosing an event's place reads
         docs = list(read_gold(Path(gold), limit=limit))
-        articles = pipeline.run_for_events(d.to_article() for d in docs)
+        articles = pipeline.run((d.to_article() for d in docs), keep_nlp=True)
         pairs = zip(docs, progress(articles, desc="evaluate location"), strict=True)
         summary = score_location(pairs).summary()
     if as_json:
