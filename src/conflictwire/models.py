@@ -172,6 +172,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    rules: str | None = None  # which rules made the record (rules_version.py)
     # Not part of the output record:
     author: str | None = None
     origin: str | None = None  # the file (and entry) the article came from
@@ -191,6 +192,7 @@ class Article:
         "quotes",
         "claims",
         "warnings",
+        "rules",
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -212,7 +214,7 @@ class Article:
     def from_dict(cls, data: dict[str, Any]) -> Article:
         """Rebuild an article from a record written by :meth:`to_dict`."""
         article = cls(text=data["text"])
-        for name in ("id", "title", "url", "source", "published", "language"):
+        for name in ("id", "title", "url", "source", "published", "language", "rules"):
             setattr(article, name, data.get(name))
         article.places = [_build(Place, p) for p in data.get("places", [])]
         article.actors = [_build(ActorMention, a) for a in data.get("actors", [])]

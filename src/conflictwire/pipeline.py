@@ -10,6 +10,9 @@ built instead of living in a comment.
 4. events  ACLED event type, actors, date, location, fatalities and evidence
 5. quotes  direct and indirect quotations, speakers (name, title, affiliation), linked events
 6. claims  stated distances checked against the gazetteer; populations, counts, durations
+
+Every article a pipeline yields states the rules that made it (``rules``, from
+``rules_version.py``), extracted or not (another language).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .models import Article
+from .rules_version import rules_version
 from .settings import Settings
 
 # What ingest fills in before any stage runs.
@@ -217,10 +221,12 @@ class Pipeline:
         self.stages = stages_until(until, stages)
 
     def run(self, articles: Iterable[Article], *, keep_nlp: bool = False) -> Iterator[Article]:
-        """Process articles lazily, in input order. The NLP view is dropped from the output
-        unless ``keep_nlp`` (what evaluating a stage that reads the parse needs)."""
+        """Process articles lazily, in input order, each stating the rules that made it. The NLP
+        view is dropped from the output unless ``keep_nlp`` (what evaluating a stage that reads
+        the parse needs)."""
         stream: Iterable[Article] = articles
         for stage in self.stages:
             stream = stage.over(stream, settings=self.settings, resources=self.resources)
+        rules = rules_version(self.settings.actors_file)
         for article in stream:
-            yield article if keep_nlp else replace(article, nlp=None)
+            yield replace(article, rules=rules, nlp=article.nlp if keep_nlp else None)
