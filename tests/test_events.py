@@ -7,13 +7,14 @@ import pytest
 from conflictwire.events import code_events
 from conflictwire.events.rules import default_rules, stem
 from conflictwire.models import ActorMention, Article, Event, Place
+from conflictwire.places import with_place_forms
 from fakes import make_view
 
 
 def _article(text: str, places: list[Place] | None = None, dates: tuple[str, ...] = ()) -> Article:
     article = Article(text=text, published="2022-06-10", places=places or [])
     article.nlp = make_view(text, {d: "DATE" for d in dates})
-    return article
+    return with_place_forms(article)
 
 
 def _place(text: str, mention: str, feature: str = "populated_place", **kw: object) -> Place:

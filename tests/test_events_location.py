@@ -7,6 +7,7 @@ import pytest
 from conflictwire.events.location import event_place, focus_place, geo_precision
 from conflictwire.events.rules import default_rules
 from conflictwire.models import Article, Place, Span
+from conflictwire.places import with_place_forms
 from fakes import make_view
 
 US = {"country": "United States", "country_code": "US"}
@@ -31,7 +32,7 @@ def _place(text: str, mention: str, feature: str = "populated_place", nth: int =
 def _article(text: str, places: list[Place]) -> Article:
     article = Article(text=text, published="2022-06-10", places=places)
     article.nlp = make_view(text)
-    return article
+    return with_place_forms(article)
 
 
 def _located(text: str, places: list[Place], trigger: str) -> str | None:

@@ -40,6 +40,37 @@ class Entity:
     text: str
 
 
+@dataclass(frozen=True)
+class PlaceForm:
+    """How the place stage read one place mention's writing (``places.written``)."""
+
+    units: tuple[Span, ...] = ()  # the places written right after it as its units ("X (Y, Z)")
+    qualified: bool = False  # one of those units contains it ("Ann Arbor (Michigan)")
+    container: bool = False  # written as the unit of the place before it ("X, Y": Y)
+    in_parentheses: bool = False  # inside a parenthesis right after another place
+    unit_rank: int = 0  # its position in a parenthesised list of units, the first 0
+    unit_of: bool = False  # after "district of" following another place: that place's unit
+    owner: bool = False  # a possessive before another place ("Mogadishu's Huriwaa district")
+    with_district: bool = False  # a city written with its district ("La Plata - Tolosa")
+    body: bool = False  # names an organisation or building ("Periyar University")
+    site: bool = False  # part of a site's or institution's name ("Hong Lim Park")
+    road: bool = False  # part of a road's name ("the Sanliurfa-Akcakale highway")
+    anchor: bool = False  # the landmark a distance or direction is measured from
+    route_start: bool = False  # where a march starts ("from Kaufbeuren to Kempten")
+    dateline: bool = False  # the dateline's place ("TRIPOLI, Aug 16 (Wire) -")
+    whole_name: bool = False  # a name of its own, read by that very name
+    area: bool = False  # followed by a unit word naming the area around it ("X district")
+    countryside: bool = False  # followed by "countryside" or "rural areas"
+
+    @property
+    def in_a_name(self) -> bool:
+        """Read inside a body's or site's name: it says nothing of where the article is."""
+        return self.body or self.site
+
+
+NO_FORM = PlaceForm()
+
+
 @dataclass
 class NlpView:
     """What the NLP stage keeps for later stages.
@@ -52,6 +83,12 @@ class NlpView:
     sentences: list[Span] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    # Set by the place stage: how each place (by its span) is written.
+    place_forms: dict[Span, PlaceForm] = field(default_factory=dict)
+
+    def form_of(self, start: int, end: int) -> PlaceForm:
+        """How the place at ``[start, end)`` is written (nothing known: ``NO_FORM``)."""
+        return self.place_forms.get((start, end), NO_FORM)
 
     @cached_property
     def index(self) -> TokenIndex:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from ..geodesy import bearing_deg, haversine_km
 from ..models import Claim, Place
-from ..places.cues import COMPASS, OBJECT_REACH, StatedDistance, stated_distances
+from ..places.cues import COMPASS, StatedDistance, measured_from, stated_distances
 from .rules import ClaimRules
 
 ABBREVIATIONS = {
@@ -48,7 +48,8 @@ def distance_claims(
 
 
 def _object(phrase: StatedDistance, places: Sequence[Place]) -> Place | None:
-    return next((p for p in places if phrase.end <= p.start <= phrase.end + OBJECT_REACH), None)
+    found = measured_from(phrase.end, places)
+    return places[found] if found is not None else None
 
 
 def _subject(

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -57,7 +56,7 @@ def code_events(
     events = [build_event(article, d.sentences, d.hits, d.attached, rules) for d in drafts]
     kept = [e for e in events if e is not None]
     if seat is not None:
-        kept = [e if _in_countryside(article.text, e) else _at_seat(e, seat) for e in kept]
+        kept = [e if _in_countryside(article, e) else _at_seat(e, seat) for e in kept]
     return replace(article, events=_by_salience(kept))
 
 
@@ -79,14 +78,12 @@ def _at_seat(event: Event, seat: Seat) -> Event:
     )
 
 
-COUNTRYSIDE = re.compile(r"\s+(?:countryside|rural areas?)\b", re.IGNORECASE)
-
-
-def _in_countryside(text: str, event: Event) -> bool:
+def _in_countryside(article: Article, event: Event) -> bool:
     """Whether the report places the event in a province's countryside ("a village in Deir ez
     Zor countryside"): not at its capital, so the province's own point stands."""
     span = event.evidence.location
-    return span is not None and COUNTRYSIDE.match(text, span[1]) is not None
+    assert article.nlp is not None
+    return span is not None and article.nlp.form_of(*span).countryside
 
 
 def _drafts(article: Article, rules: EventRules) -> list[Draft]:

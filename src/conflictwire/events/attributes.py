@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models import ActorMention, Article, Span
+from ..places.written import DATELINE
 from ..view import TokenIndex
 
 
@@ -34,13 +35,6 @@ def _date_readers() -> tuple[Any, Any]:
     from ..dates import find_dates, publication_date
 
     return find_dates, publication_date
-
-
-# "DAMASCUS, Oct 22 (Wire) -", "BANGKOK (Wire) -": a dateline at the start of a line; its date
-# is the report's.
-DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]+(?:,[^\n]{0,60}?)?\s*\([^)\n]{1,40}\)\s*[-\u2013\u2014]", re.M
-)
 
 
 def sentence_dates(article: Article, span: Span) -> list[Dated]:

@@ -7,28 +7,10 @@ import re
 from collections import Counter
 
 from ..models import Article, Place, Span
+from ..places.units import REGION_FEATURES, same_province
 from ..places.words import place_words
-from .attributes import DATELINE
+from ..view import NO_FORM, PlaceForm
 from .parse_ties import acts, tied
-from .place_names import (
-    distance_anchor,
-    in_a_name,
-    march_start,
-    names_a_body,
-    names_a_road,
-    names_a_site,
-)
-from .place_units import (
-    REGION_FEATURES,
-    in_parentheses,
-    is_container,
-    is_qualified,
-    owns_a_place,
-    qualifiers,
-    same_province,
-    unit_of,
-    unit_rank,
-)
 from .rules import EventRules, stem
 
 # Features whose place is only a province or wider: ACLED geo-precision 3.
@@ -52,7 +34,7 @@ def place_for(
         key = (
             _SPECIFICITY.get(place.feature or "", 1) + (0 if same else 4),
             0 if _word_before(article.text, place.start) in rules.place_cues else 1,
-            1 if is_container(article, place) else 0,
+            1 if form_of(article, place).container else 0,
             abs(place.start - trigger[0]),
         )
         if best is None or key < best[0]:
@@ -108,24 +90,25 @@ def place_rank(
     places in a protest's motive, ``votes`` the article's ``country_votes``."""
     specificity = SPECIFICITY.get(place.feature or "", 1)
     at_home = _coherent(article, place, votes, alone=False) or _sole_town(article, trigger, place)
+    form = form_of(article, place)
     return (
         1 if id(place) in motive else 0,
-        1 if _in_dateline(article.text, place) else 0,
-        0 if _with_district(article.text, place) else 1,
+        1 if form.dateline else 0,
+        0 if form.with_district else 1,
         0 if at_home else 1,
         1 if _misplaced(article, place, votes) else 0,
-        1 if names_a_body(article.text, place) or distance_anchor(article.text, place) else 0,
+        1 if form.body or form.anchor else 0,
         1 if acts(article, trigger, place) else 0,
         1 if specificity >= BROAD else 0,
-        1 if names_a_road(article.text, place) or names_a_site(article.text, place) else 0,
-        1 if protest and march_start(article.text, place) else 0,
+        1 if form.road or form.site else 0,
+        1 if protest and form.route_start else 0,
         0 if _coherent(article, place, votes) else 1,
         0 if _in_sentence(sentences, place, trigger) else 1,
-        1 if is_container(article, place) or in_parentheses(article, place) else 0,
-        1 if owns_a_place(article, place) else 0,
-        1 if unit_of(article, place) else 0,
-        unit_rank(article.text, place),
-        0 if is_qualified(article, place) else 1,
+        1 if form.container or form.in_parentheses else 0,
+        1 if form.owner else 0,
+        1 if form.unit_of else 0,
+        form.unit_rank,
+        0 if form.qualified else 1,
         specificity,
         0 if tied(article, trigger, place) else 1,
         0 if _object_of(article.text, trigger, place) else 1,
@@ -145,30 +128,24 @@ MOTIVE = re.compile(
 )
 
 
-# "Seoul City - Yeongdeungpo", "La Plata - Tolosa": a city and, after a spaced dash, its
-# district, as monitors write a place inside a city; not "the Baghdad - Kut (city) road".
-CITY_DISTRICT = re.compile(r"(?: City)? [-\u2013] [A-Z][\w'\u2019.]*(?: [A-Z][\w'\u2019.]*)*")
+def form_of(article: Article, place: Place) -> PlaceForm:
+    """How the place stage read the place's writing (``places.written``)."""
+    return article.nlp.form_of(place.start, place.end) if article.nlp else NO_FORM
 
 
-def _with_district(text: str, place: Place) -> bool:
-    found = CITY_DISTRICT.match(text, place.end)
-    return found is not None and not names_a_road(text, place)
-
-
-def _in_dateline(text: str, place: Place) -> bool:
-    """Whether the place is a dateline's ("TRIPOLI, Aug 16 (Wire) -"): where the report was
-    filed, the event's place only if the report names no other."""
-    line_start = text.rfind("\n", 0, place.start) + 1
-    found = DATELINE.match(text, line_start)
-    return found is not None and place.start < found.end()
+def units_of(article: Article, place: Place) -> list[Place]:
+    """The places written right after the place as its units ("X (Y, Z)", "X, Y")."""
+    spans = set(form_of(article, place).units)
+    return [p for p in article.places if (p.start, p.end) in spans]
 
 
 def _in_motive(article: Article, trigger: Span, place: Place) -> bool:
     """Whether a protest's place is in what the protest is about: after the trigger, a lowercase
     motive word ("against", "to condemn"; not the "Against" of a name) opens a clause that runs on
     to the place, or to the place it is the unit of ("denounce the shooting in Oslo, Norway")."""
+    span = (place.start, place.end)
     return _motive_clause(article.text, trigger, place) or any(
-        _motive_clause(article.text, trigger, inner) and place in qualifiers(article, inner)
+        _motive_clause(article.text, trigger, inner) and span in form_of(article, inner).units
         for inner in article.places
         if inner.end <= place.start
     )
@@ -227,7 +204,7 @@ def country_votes(article: Article) -> Counter[str]:
     site's name does not vote)."""
     votes: Counter[str] = Counter()
     for p in article.places:
-        if p.country and not in_a_name(article.text, p):
+        if p.country and not form_of(article, p).in_a_name:
             votes[p.country] += COUNTRY_WEIGHT.get(p.feature or "", 1)
     return votes
 
@@ -239,7 +216,7 @@ def _coherent(
     its places) name most surely, or they name none: "Al" read as a Norwegian village among
     Lebanese places does not. ``votes`` is ``country_votes(article)`` where already counted."""
     votes = Counter(country_votes(article) if votes is None else votes)
-    if alone and place.country and not in_a_name(article.text, place):
+    if alone and place.country and not form_of(article, place).in_a_name:
         votes[place.country] -= COUNTRY_WEIGHT.get(place.feature or "", 1)
     top = max(votes.values(), default=0)
     return top == 0 or votes[place.country or ""] == top
@@ -261,23 +238,9 @@ def _sole_town(article: Article, trigger: Span, place: Place) -> bool:
     return (
         towns == {place.geonameid}
         and sentence[0] <= place.start < sentence[1]
-        and not _in_dateline(article.text, place)
-        and _whole_name(article.text, place)
+        and not form_of(article, place).dateline
+        and form_of(article, place).whole_name
     )
-
-
-def _whole_name(text: str, place: Place) -> bool:
-    """Whether the mention is a name of its own and its reading has that very name: not a piece
-    of a longer one ("Nawa-i-Barikzayi", "Qori Chai") nor read by an alternate name."""
-    from ..places.resolve import own_key
-
-    before = text[max(0, place.start - 30) : place.start].split()
-    after = text[place.end : place.end + 30]
-    if before and (before[-1][:1].isupper() or before[-1].endswith("-")):
-        return False
-    if after[:1] == "-" or after.split()[:1] and after.split()[0][:1].isupper():
-        return False
-    return own_key(place.name or "") == own_key(place.mention)
 
 
 def _in_sentence(sentences: list[Span], place: Place, trigger: Span) -> bool:
@@ -293,7 +256,7 @@ def _misplaced(article: Article, place: Place, votes: Counter[str] | None = None
         return False
     units = [
         u
-        for u in qualifiers(article, place)
+        for u in units_of(article, place)
         if u.feature in ("admin1", "populated_place", "admin2")
         and (u.country == place.country or _coherent(article, u, votes, alone=False))
     ]
@@ -315,7 +278,7 @@ def focus_place(article: Article) -> Place | None:
         located,
         key=lambda p: (
             0 if p.start < lead_end else 1,
-            0 if is_qualified(article, p) else 1,
+            0 if form_of(article, p).qualified else 1,
             0 if _coherent(article, p) else 1,
             SPECIFICITY.get(p.feature or "", 1),
             p.start,
@@ -336,12 +299,7 @@ def geo_precision(article: Article, place: Place, rules: EventRules) -> int:
     # a cue ending on one of the last two words: "near X", "outskirts of X"
     if any(_ends_with(words[: len(words) - k], c) for c in rules.near_cues for k in range(2)):
         return 2
-    after = article.text[place.end : place.end + 20].lower().split()
-    return 2 if after and after[0].strip(",.;:()") in UNIT_WORDS else 1
-
-
-# A unit word after a place: the report names the area around it, coded at the place (GP 2).
-UNIT_WORDS = place_words().role("area")
+    return 2 if form_of(article, place).area else 1
 
 
 def _ends_with(words: list[str], cue: tuple[str, ...]) -> bool:

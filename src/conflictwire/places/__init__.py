@@ -22,10 +22,12 @@ from .cues import distance_cues
 from .detect import Mention, NameMatchLike, detect
 from .resolve import CandidateLike, DocContext, Hints, confidence, inside, rank
 from .rules import PlaceRules, default_rules
+from .units import open_parenthesis
 from .unlisted import UNLISTED, UNLISTED_SCORE, unlisted_places
 from .words import place_words
+from .written import with_place_forms
 
-__all__ = ["locate_places", "PlaceRules", "default_rules"]
+__all__ = ["locate_places", "PlaceRules", "default_rules", "with_place_forms"]
 
 
 class GazetteerLike(Protocol):
@@ -72,7 +74,7 @@ def locate_places(
     ]
     places += unlisted_places(article.text, article.nlp, places)
     places.sort(key=lambda p: p.start)
-    return replace(article, places=places)
+    return with_place_forms(replace(article, places=places))
 
 
 def _hints(
@@ -253,18 +255,16 @@ def _units_in_parentheses(
     even where NER called them organisations."""
     found: set[Mention] = set()
     for m in mentions:
-        opened = text.rfind("(", max(0, m.start - PAREN_REACH), m.start)
-        if opened < 0 or not text[:opened].rstrip()[-1:].isalpha():
+        opened = open_parenthesis(text, m.start)
+        if opened is None or not text[:opened].rstrip()[-1:].isalpha():
             continue
-        inside = text[opened + 1 : m.start]
-        if ")" in inside or not PAREN_LIST.fullmatch(inside):
+        if not PAREN_LIST.fullmatch(text[opened + 1 : m.start]):
             continue
         if any(c.feature in ("admin1", "admin2") for c in candidates[m.key]):
             found.add(m)
     return found
 
 
-PAREN_REACH = 60  # characters back to the "(" of a list of units
 # Only capitalised names and commas between the "(" and the unit: "(Tongomayel, Soum)".
 PAREN_LIST = re.compile(r"(?:\s*[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*\s*,)*\s*")
 

@@ -1,8 +1,11 @@
-"""Stated distances between places ("al-Sukhnah, 70 km east of Palmyra").
+"""Stated distances and directions between places ("al-Sukhnah, 70 km east of Palmyra",
+"Saptari district, south of Kathmandu").
 
-``stated_distances`` is the one parser of such phrases: the place stage uses them as resolution
-cues (``distance_cues``: candidates of the first place that lie about that far from the second
-are preferred), the claims stage checks them against the map.
+``stated_distances`` is the one parser of distance phrases and ``measured_from`` the one rule for
+the place a phrase measures from: the place stage uses them as resolution cues
+(``distance_cues``: candidates of the first place that lie about that far from the second are
+preferred) and to mark landmarks (``landmarks``, which the event stage ranks below the places
+located from them); the claims stage checks them against the map.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol, TypeVar
 
 from .detect import Mention
 from .rules import PlaceRules
@@ -31,6 +35,11 @@ COMPASS = {
     "west": 270.0,
     "northwest": 315.0,
 }
+# ", south of Kathmandu", ", just east of Kingston": a direction from a landmark, no distance.
+DIRECTION_FROM = re.compile(
+    r",\s+(?:just\s+|about\s+|some\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+",
+    re.IGNORECASE,
+)
 _DIRECTION = re.compile(r"\b(north|south)?[\s-]?(east|west)\b|\b(north|south)\b", re.IGNORECASE)
 
 
@@ -84,17 +93,36 @@ def _number(written: str) -> float:
     return float(written.replace(",", "."))
 
 
+class Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+L = TypeVar("L", bound=Located)
+
+
+def measured_from(end: int, places: Sequence[L]) -> int | None:
+    """Index of the place a phrase ending at ``end`` ("70 km east of") measures from: the first
+    that starts within ``OBJECT_REACH`` characters after it ("of the ancient city of Palmyra")."""
+    return next(
+        (i for i, p in enumerate(places) if end <= p.start <= end + OBJECT_REACH),
+        None,
+    )
+
+
+def landmarks(text: str, places: Sequence[L], units: Mapping[str, float]) -> set[int]:
+    """Indices of the places a stated distance or direction measures from ("Adwar, 10 miles
+    south of Tikrit": Tikrit; "Saptari district, south of Kathmandu": Kathmandu)."""
+    ends = [phrase.end for phrase in stated_distances(text, units)]
+    ends += [m.end() for m in DIRECTION_FROM.finditer(text)]
+    found = (measured_from(end, places) for end in ends)
+    return {i for i in found if i is not None}
+
+
 def distance_cues(text: str, mentions: Sequence[Mention], rules: PlaceRules) -> list[DistanceCue]:
     cues = []
     for phrase in stated_distances(text, rules.distance_units):
-        obj = next(
-            (
-                i
-                for i, x in enumerate(mentions)
-                if phrase.end <= x.start <= phrase.end + OBJECT_REACH
-            ),
-            None,
-        )
+        obj = measured_from(phrase.end, mentions)
         subj = next(
             (
                 i

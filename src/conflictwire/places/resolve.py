@@ -141,13 +141,14 @@ class Hints:
 
 
 def fits_distance(
-    candidate: CandidateLike, anchors: Sequence[tuple[float, float, float]], tolerance: float
+    candidate: CandidateLike, anchors: Sequence[tuple[float, float, float]], rules: PlaceRules
 ) -> bool:
+    """Whether the candidate lies about as far from an anchor as the text says."""
     if candidate.latitude is None or candidate.longitude is None:
         return False
     for lat, lon, km in anchors:
         measured = haversine_km(candidate.latitude, candidate.longitude, lat, lon)
-        if abs(measured - km) <= max(tolerance * km, 15.0):
+        if abs(measured - km) <= max(rules.distance_tolerance * km, rules.distance_floor_km):
             return True
     return False
 
@@ -168,7 +169,7 @@ def score(
     total_container = w["container"] if inside(candidate, hints.container) else 0.0
     if hints.unit is not None and candidate.geonameid == hints.unit.geonameid:
         total_container += w["container"]
-    if hints.anchors and fits_distance(candidate, hints.anchors, rules.distance_tolerance):
+    if hints.anchors and fits_distance(candidate, hints.anchors, rules):
         total_container += w["distance_fit"]
     feature = candidate.feature
     population = candidate.population

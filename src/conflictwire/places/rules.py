@@ -32,6 +32,7 @@ class PlaceRules:
     min_population_unconfirmed: int
     distance_units: dict[str, float]
     distance_tolerance: float
+    distance_floor_km: float
     admin_population_share: float
     weights: dict[str, float]
 
@@ -59,6 +60,7 @@ class PlaceRules:
             min_population_unconfirmed=int(data["min_population_unconfirmed"]),
             distance_units={str(k).lower(): float(v) for k, v in data["distance_units"].items()},
             distance_tolerance=float(data["distance_tolerance"]),
+            distance_floor_km=float(data["distance_floor_km"]),
             admin_population_share=float(data["admin_population_share"]),
             weights={k: float(v) for k, v in data["weights"].items()},
         )

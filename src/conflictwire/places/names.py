@@ -1,24 +1,21 @@
-"""Places written inside other names or as reference points, which are not where an event
-happened: a body's or site's name ("Periyar University", "Hong Lim Park", "the Islamic State of
-Iraq and Al-Sham"), a road named after towns, a numbered operation, a union's acronym, the
-landmark a distance is measured from, a march's start. ``location.place_rank`` ranks them
-below the places they stand beside."""
+"""Places written inside other names or as reference points: a body's or site's name
+("Periyar University", "Hong Lim Park", "the Islamic State of Iraq and Al-Sham"), a road named
+after towns, a numbered operation, a union's acronym, a march's start (landmarks a distance
+is measured from: ``cues``). Read once per article for ``written``; the event stage ranks such
+places below the places they stand beside."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..models import Place
-
-PAREN_CHARS = 60  # how far back an open parenthesis still encloses a place
+from .rules import default_rules
+from .units import PAREN_REACH, open_parenthesis
 
 
 def names_a_body(text: str, place: Place) -> bool:
     """Whether the place names an organisation or building: "Periyar University", "Fargo
     Police" - the event is where the body is only as a last resort."""
-    from ..places.rules import default_rules
-
     following = text[place.end : place.end + 30].split()
     word = following[0].strip(",.;:()") if following else ""
     if word.lower() in BUILDINGS:  # "Tolbiac university", "Kabul prison"
@@ -30,33 +27,6 @@ def names_a_body(text: str, place: Place) -> bool:
     if BODY_OF.search(text, max(0, place.start - 60), place.start):
         return True  # "the Environmental Initiative of Magnesia", "the Islamic State of Iraq"
     return word[:1].isupper() and word.lower() in default_rules().org_suffixes
-
-
-# "Adwar, 10 miles (16 kilometers) south of Tikrit", "150 km west of the capital Algiers": the
-# place a distance is measured from is a landmark, not where the event was.
-DISTANCE_FROM = re.compile(
-    r"\d[\d,.]*\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\b(?:\s*\([^)]*\))?"
-    r"(?:\s+(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)?"
-    r"\s+(?:of|from)\s+(?:[a-z]+,?\s+){0,3}$",
-    re.IGNORECASE,
-)
-
-
-# "Saptari district, south of Kathmandu", "Braeton, just east of Kingston": a direction after
-# the place, from a landmark.
-DIRECTION_FROM = re.compile(
-    r",\s+(?:just\s+|about\s+|some\s+)?(?:north|south|east|west)(?:-?(?:east|west))?"
-    r"\s+of\s+(?:the\s+)?(?:[a-z]+,?\s+){0,2}$",
-    re.IGNORECASE,
-)
-
-
-def distance_anchor(text: str, place: Place) -> bool:
-    before = max(0, place.start - 80)
-    return bool(
-        DISTANCE_FROM.search(text, before, place.start)
-        or DIRECTION_FROM.search(text, before, place.start)
-    )
 
 
 # A body's name that ends in "of" a place: the place is part of the name ("the Islamic State of
@@ -79,9 +49,9 @@ OPERATION = re.compile(r"-[\w-]*\d[\w-]*(?:['\u2019]|\s+(?:\w+\s+)?operations?\b
 def _among_acronyms(text: str, place: Place) -> bool:
     """Whether the place is one of a list of organisations' acronyms in parentheses: "(CGT,
     FO, Sud, FSU)" - the union Sud, not a province."""
-    opened = text.rfind("(", max(0, place.start - PAREN_CHARS), place.start)
-    closed = text.find(")", place.end, place.end + PAREN_CHARS)
-    if opened < 0 or closed < 0 or ")" in text[opened : place.start]:
+    opened = open_parenthesis(text, place.start)
+    closed = text.find(")", place.end, place.end + PAREN_REACH)
+    if opened is None or closed < 0:
         return False
     items = [item.strip() for item in text[opened + 1 : closed].split(",")]
     return sum(len(item) > 1 and item.isupper() for item in items) >= 2
@@ -110,18 +80,6 @@ SITE_NAME = re.compile(
     r"station|market|lane|square|penitentiary|stadium|camp\s+site)\b",
     re.IGNORECASE,
 )
-
-
-def in_a_name(text: str, place: Place) -> bool:
-    """Whether the place is read inside a body's or site's name, which says nothing of where
-    the article is."""
-    return _name_piece(text, place.start, place.end)
-
-
-@lru_cache(maxsize=4096)
-def _name_piece(text: str, start: int, end: int) -> bool:
-    span = Place(start=start, end=end, mention=text[start:end])
-    return names_a_body(text, span) or names_a_site(text, span)
 
 
 def names_a_site(text: str, place: Place) -> bool:
