@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from conflictwire.models import ActorMention, Article, Place
+from conflictwire.places import with_place_forms
 from conflictwire.view import Entity, NlpView, Token
 
 FUNCTION_WORDS = {"The", "A", "An", "In", "On", "At", "But", "When", "He", "She", "They", "It"}
@@ -190,4 +191,4 @@ def article_with(
     for mention, actor, kind in actors:
         at = text.index(mention)
         article.actors.append(ActorMention(at, at + len(mention), mention, actor, kind))
-    return article
+    return with_place_forms(article)

@@ -6,6 +6,7 @@ import pytest
 
 from conflictwire.events import code_events
 from conflictwire.events.rules import default_rules, stem
+from conflictwire.events.triggers import find_triggers
 from conflictwire.models import ActorMention, Article, Event, Place
 from conflictwire.places import with_place_forms
 from fakes import make_view
@@ -237,3 +238,22 @@ def test_every_sub_type_has_triggers_and_tables() -> None:
     assert len(rules.ontology.sub_types) == 25
     assert all(rules.strong[name] for name in rules.strong)
     assert stem("clashed") == stem("clashes") == stem("clash")
+
+
+def test_a_trigger_in_a_quoted_term_is_weak_evidence_of_the_type() -> None:
+    rules = default_rules()
+    quoted = 'The army said it sent soldiers after reports of a "violent confrontation" there.'
+    plain = "The army said it sent soldiers after a violent confrontation there."
+    for text, strong in ((quoted, False), (plain, True)):
+        view = make_view(text)
+        hits = find_triggers(view, text, view.sentences[0], rules)
+        assert [(h.sub_type, h.strong) for h in hits] == [("Armed clash", strong)], text
+
+
+def test_a_quoted_term_does_not_retype_the_event_it_describes() -> None:
+    text = (
+        "Settlers attacked homes and shot dead a man in the village on Saturday. The army said "
+        'soldiers were sent after reports of a "violent confrontation".'
+    )
+    (event,) = code_events(_article(text)).events
+    assert event.sub_event_type == "Attack"

@@ -20,7 +20,7 @@ from ..models import Article, Event
 from .attributes import Dated, is_background, sentence_dates
 from .build import build_event
 from .classify import choose_sub_type
-from .location import place_for
+from .location import event_place
 from .rules import EventRules, default_rules
 from .triggers import find_triggers
 from .words import Hit
@@ -100,12 +100,14 @@ def _drafts(article: Article, rules: EventRules) -> list[Draft]:
             continue
         dates = sentence_dates(article, span)
         own = dates[0] if dates else None
-        place = place_for(article, [span], (hits[0].start, hits[0].end), rules)
+        kind = _kind(hits, rules)
+        protest = kind in rules.ontology.event_types("demonstrations")
+        place = event_place(article, [span], (hits[0].start, hits[0].end), rules, protest=protest)
         place_id = place.geonameid if place else None
         background = own is not None and is_background(own, article)
         if current is not None and current.background and own is None and main is not None:
             current = main
-        if current is None or _starts_new(current, hits, own, background, place_id, rules):
+        if current is None or _starts_new(current, hits, kind, own, background, place_id, rules):
             current = Draft(date=own, place_id=place_id, background=background)
             drafts.append(current)
             main = main or (None if background else current)
@@ -119,6 +121,7 @@ def _drafts(article: Article, rules: EventRules) -> list[Draft]:
 def _starts_new(
     current: Draft,
     hits: list[Hit],
+    kind: str,
     own: Dated | None,
     background: bool,
     place_id: int | None,
@@ -130,8 +133,8 @@ def _starts_new(
         return True
     if background and not current.background:
         return True
-    old, new = _kind(current.hits, rules), _kind(hits, rules)
-    return old != new and place_id is not None and place_id != current.place_id
+    old = _kind(current.hits, rules)
+    return old != kind and place_id is not None and place_id != current.place_id
 
 
 def _kind(hits: list[Hit], rules: EventRules) -> str:

@@ -17,35 +17,6 @@ from .rules import EventRules, stem
 WIDE_FEATURES = REGION_FEATURES - {"admin2"}
 
 
-def place_for(
-    article: Article, sentences: list[Span], trigger: Span, rules: EventRules
-) -> Place | None:
-    """The place tied to the trigger: in its sentences, after a place cue, closest to it.
-
-    Ordered by: how specific the place is (a town before its province, a country last), then
-    whether a cue ("in", "near", ...) ties it to the event, then whether it names the unit
-    containing the place before it ("Abeche (Ouaddai)"), then its distance to the trigger.
-    """
-    best: tuple[tuple[int, int, int, int], Place] | None = None
-    for place in article.places:
-        if place.latitude is None or not any(s <= place.start < e for s, e in sentences):
-            continue
-        same = any(s <= place.start < e and s <= trigger[0] < e for s, e in sentences)
-        key = (
-            _SPECIFICITY.get(place.feature or "", 1) + (0 if same else 4),
-            0 if _word_before(article.text, place.start) in rules.place_cues else 1,
-            1 if form_of(article, place).container else 0,
-            abs(place.start - trigger[0]),
-        )
-        if best is None or key < best[0]:
-            best = (key, place)
-    return best[1] if best else None
-
-
-# Lower is more specific: ACLED codes the most specific place the report gives.
-_SPECIFICITY = {"admin2": 1, "admin1": 2, "region": 3, "country": 3, "demonym": 9, "continent": 9}
-
-
 def event_place(
     article: Article,
     sentences: list[Span],
@@ -58,7 +29,6 @@ def event_place(
     demonym or continent; the first by ``place_rank``, whose order docs/events.md lists with
     examples (outside a protest's motive, not a dateline's, in the article's country, not a
     namesake, not part of another name or a landmark, a town before a province, ...).
-    ``place_for`` keeps the older order for grouping sentences into events.
     """
     candidates = [
         p

@@ -8,7 +8,10 @@ against the killing of ...").
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..models import Span
+from ..quotes.marks import OPENERS, quoted_spans
 from ..view import NlpView
 from .background import reported
 from .rules import GAP, EventRules, Pattern, stem
@@ -106,7 +109,7 @@ def find_triggers(view: NlpView, text: str, span: Span, rules: EventRules) -> li
         and not _in_name(view, text, h, span)
     ]
     kept = [
-        h
+        replace(h, strong=False) if _quoted_term(text, span, h) else h
         for h in hits
         if not _cue_before(words, h.first, rules.cancel_cues, rules.cancel_window)
         and not _in_motive(words, h, hits, rules)
@@ -114,6 +117,24 @@ def find_triggers(view: NlpView, text: str, span: Span, rules: EventRules) -> li
         and not _intended(view, h, rules)
     ]
     return reported(view, words, kept)
+
+
+# A trigger inside a quoted term of at most this many words is a speaker's word for what
+# happened ('reports of a "violent confrontation"'), weak evidence of the event's type.
+QUOTED_TERM_WORDS = 4
+
+
+def _quoted_term(text: str, span: Span, hit: Hit) -> bool:
+    if not any(mark in text[span[0] : hit.start] for mark in OPENERS):
+        return False
+    piece = text[span[0] : span[1]]
+    return any(
+        q.close is not None
+        and q.start <= hit.start - span[0]
+        and hit.end - span[0] <= q.end
+        and len(piece[q.start : q.end].split()) <= QUOTED_TERM_WORDS
+        for q in quoted_spans(piece)
+    )
 
 
 def _has_context(words: list[Word], hit: Hit, rules: EventRules) -> bool:
