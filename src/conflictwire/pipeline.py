@@ -151,7 +151,8 @@ def claims_stage(article: Article, *, settings: Settings, resources: Resources) 
 # What each stage reads, as its package's code does (``article.places`` and so on).
 STAGES: tuple[Stage, ...] = (
     Stage("nlp", nlp_stage, requires=("text", "language"), assigns=("nlp",), batched=True),
-    Stage("places", places_stage, requires=("text", "nlp"), assigns=("places",)),
+    # The place stage also keeps on the NLP view how each place is written (``place_forms``).
+    Stage("places", places_stage, requires=("text", "nlp"), assigns=("places", "nlp")),
     Stage("actors", actors_stage, requires=("text", "nlp", "places"), assigns=("actors",)),
     Stage(
         "events",

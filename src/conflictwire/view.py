@@ -99,15 +99,6 @@ class NlpView:
         found = self.index.sentence_at(offset)
         return self.sentences[found] if found is not None else None
 
-    def entity_at(self, start: int, end: int) -> Entity | None:
-        """The entity that overlaps ``[start, end)`` the most, if any."""
-        best, best_overlap = None, 0
-        for ent in self.entities:
-            overlap = min(end, ent.end) - max(start, ent.start)
-            if overlap > best_overlap:
-                best, best_overlap = ent, overlap
-        return best
-
 
 # The label spaCy's parser gives each sentence's root; a view without any has no parse.
 ROOT = "ROOT"

@@ -13,12 +13,7 @@ from importlib import resources
 import yaml
 
 from ..models import Article
-
-# How much one place mention of each feature counts towards the focus country. A country named
-# outright says more about where the article is than a village in it; a demonym ("Syrian") less.
-FOCUS_WEIGHTS = {"country": 2.0, "demonym": 0.5}
-# The first place in the text is often the dateline ("MOGADISHU, Somalia -"); it counts extra.
-FIRST_PLACE_BONUS = 1.0
+from ..places.country import article_vote
 
 
 @dataclass(frozen=True)
@@ -44,24 +39,9 @@ class CountryNames:
 
 
 def focus_country(article: Article) -> str | None:
-    """The ISO2 code the article is mostly about: a weighted vote over ``article.places``.
-
-    Each place counts 1, a country mention 2, a demonym 0.5, and the first place in the text
-    (usually the dateline) 1 extra. Ties go to the country mentioned first.
-    """
-    votes: dict[str, float] = {}
-    first_seen: dict[str, int] = {}
-    for i, place in enumerate(sorted(article.places, key=lambda p: p.start)):
-        code = place.country_code
-        if not code:
-            continue
-        votes[code] = votes.get(code, 0.0) + FOCUS_WEIGHTS.get(place.feature or "", 1.0)
-        if i == 0:
-            votes[code] += FIRST_PLACE_BONUS
-        first_seen.setdefault(code, place.start)
-    if not votes:
-        return None
-    return max(votes, key=lambda c: (votes[c], -first_seen[c]))
+    """The ISO2 code the article is mostly about: the top of its places' country vote
+    (``places.country``); ties go to the country named first."""
+    return article_vote(article).top()
 
 
 @cache

@@ -15,19 +15,15 @@ from collections.abc import Mapping, Sequence
 
 from ..geodesy import bearing_deg, haversine_km
 from ..models import Claim, Place
-from ..places.cues import COMPASS, StatedDistance, measured_from, stated_distances
+from ..places.cues import (
+    COMPASS,
+    StatedDistance,
+    compass_abbreviation,
+    measured_from,
+    stated_distances,
+)
 from .rules import ClaimRules
 
-ABBREVIATIONS = {
-    "north": "N",
-    "northeast": "NE",
-    "east": "E",
-    "southeast": "SE",
-    "south": "S",
-    "southwest": "SW",
-    "west": "W",
-    "northwest": "NW",
-}
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 PARAGRAPH_REACH = 400  # how far back a subject outside the phrase's sentence may be
 
@@ -87,7 +83,7 @@ def _claim(
         subject=subject.name if subject else None,
         object=obj.name,
         stated_km=round(phrase.km, 1),
-        stated_bearing=ABBREVIATIONS.get(phrase.direction or ""),
+        stated_bearing=compass_abbreviation(phrase.direction),
         verdict="unverifiable",
     )
     if subject is None or not _checkable(text, phrase, subject, obj, rules):

@@ -14,6 +14,7 @@ from typing import Any
 from ..models import ActorMention, Article, Span
 from ..places.written import DATELINE
 from ..view import TokenIndex
+from .rules import EventRules
 
 
 @dataclass
@@ -81,13 +82,12 @@ def fatalities(article: Article, spans: list[Span]) -> tuple[int, Span | None]:
     return 0, None
 
 
-PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "got"}
 AGENT_CHARS = 80  # how far after a passive trigger its "by X" may be
 AGENT_WORDS = 3  # "an attack by X", "a grenade attack by unknown X": the agent of a noun trigger
 
 
 def actors_near(
-    article: Article, sentence: Span, trigger: Span
+    article: Article, sentence: Span, trigger: Span, rules: EventRules
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """Actor 1 and actor 2 of a trigger: by the parse where there is one, else by position.
 
@@ -101,7 +101,7 @@ def actors_near(
     before = [a for a in mentions if a.end <= trigger[0]]
     after = [a for a in mentions if a.start >= trigger[1]]
     close = _agent(article.text, trigger, after, AGENT_WORDS)
-    if _passive(article.text, trigger) or (close is not None and subject is None):
+    if _passive(article.text, trigger, rules) or (close is not None and subject is None):
         agent = subject or close or _agent(article.text, trigger, after)
         victim = obj or (before[-1] if before else None)
         if victim is not None and agent is not None and victim.actor == agent.actor:
@@ -115,13 +115,13 @@ def actors_near(
     return actor1, actor2
 
 
-def _passive(text: str, trigger: Span) -> bool:
+def _passive(text: str, trigger: Span, rules: EventRules) -> bool:
     words = text[max(0, trigger[0] - 20) : trigger[1]].lower().split()
     if not words:
         return False
     said = text[trigger[0] : trigger[1]].lower().split()
     before = words[: len(words) - len(said)]
-    return said[0] in PASSIVE_AUX or bool(before and before[-1] in PASSIVE_AUX)
+    return said[0] in rules.passive_aux or bool(before and before[-1] in rules.passive_aux)
 
 
 def _agent(

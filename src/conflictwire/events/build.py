@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..models import ActorMention, Article, Event, Evidence, Place, Span
+from ..places.country import article_vote
 from .attributes import (
     Dated,
     actors_near,
@@ -16,7 +16,7 @@ from .attributes import (
 )
 from .background import names_ground
 from .classify import choose_sub_type, territory_by_actor
-from .location import COUNTRY_WEIGHT, event_place, focus_place, geo_precision
+from .location import event_place, focus_place, geo_precision
 from .rules import EventRules
 from .triggers import armed_target, taker_after
 from .words import Hit, sentence_words
@@ -29,7 +29,6 @@ BONUS = {"actor1": 0.15, "location": 0.15, "date": 0.1, "lead": 0.05}
 # The sub-types and event types these rules read are named groups of ``ontology`` (types.yaml).
 CROWDS = ("Civilians", "Protesters", "Rioters")
 NON_STATE = ("Rebel group", "Political militia", "Identity militia")
-ARMED_WORDS = ("armed", "gunmen", "militia", "militants", "assailants", "gang", "bandits")
 
 
 def build_event(
@@ -42,7 +41,7 @@ def build_event(
     sub_type, trigger = choose_sub_type(hits, rules)
     sentence = article.nlp.sentence_of(trigger.start) or spans[0]
     tspan = (trigger.start, trigger.end)
-    actor1, actor2 = actors_near(article, sentence, tspan)
+    actor1, actor2 = actors_near(article, sentence, tspan, rules)
     taker = taker_after(article.nlp, article.text, sentence, trigger, rules)
     territory = sub_type in onto.group("territory_taken")
     if territory and not _territory_reported(article, sentence, trigger, taker):
@@ -51,15 +50,7 @@ def build_event(
         actor1, actor2 = _taker(article, sentence, trigger, actor1, actor2)
     if territory and trigger.sub_type in onto.group("withdrawal"):
         actor1, actor2 = _other(article, sentence, actor1, actor2), actor1  # who withdrew lost
-    sub_type = territory_by_actor(sub_type, actor1, rules)
-    if actor1 is not None and actor1.actor_type in NON_STATE:
-        sub_type = onto.recode("arrest_by_non_state", sub_type)
-    if onto.recodes("crowd_attack", sub_type) and _crowd(article, sentence, trigger, actor1):
-        sub_type = onto.recode("crowd_attack", sub_type)
-    elif onto.recodes("armed_target", sub_type) and _armed(
-        article, sentence, trigger, actor1, actor2, rules
-    ):
-        sub_type = onto.recode("armed_target", sub_type)
+    sub_type = _by_actors(article, sentence, trigger, sub_type, actor1, actor2, rules)
     info = rules.sub_type(sub_type)
     protest = info.event_type in onto.event_types("demonstrations")
     place = event_place(article, [sentence] + spans, tspan, rules, protest=protest)
@@ -93,6 +84,30 @@ def build_event(
     )
     event.confidence = _confidence(trigger, event, sentences[0])
     return event
+
+
+def _by_actors(
+    article: Article,
+    sentence: Span,
+    trigger: Hit,
+    sub_type: str,
+    actor1: ActorMention | None,
+    actor2: ActorMention | None,
+    rules: EventRules,
+) -> str:
+    """The sub-type as the actors make it (the ontology's re-codings): who took a place, who
+    arrested, whether a crowd attacked, whether the target was armed."""
+    onto = rules.ontology
+    sub_type = territory_by_actor(sub_type, actor1, rules)
+    if actor1 is not None and actor1.actor_type in NON_STATE:
+        sub_type = onto.recode("arrest_by_non_state", sub_type)
+    if onto.recodes("crowd_attack", sub_type) and _crowd(article, sentence, trigger, actor1, rules):
+        return onto.recode("crowd_attack", sub_type)
+    if onto.recodes("armed_target", sub_type) and _armed(
+        article, sentence, trigger, actor1, actor2, rules
+    ):
+        return onto.recode("armed_target", sub_type)
+    return sub_type
 
 
 def _other(
@@ -144,12 +159,18 @@ def _taker(
     return after[0], loser
 
 
-def _crowd(article: Article, sentence: Span, trigger: Hit, actor1: ActorMention | None) -> bool:
+def _crowd(
+    article: Article,
+    sentence: Span,
+    trigger: Hit,
+    actor1: ActorMention | None,
+    rules: EventRules,
+) -> bool:
     """Whether the attackers are a crowd: civilians named before the trigger, none armed."""
     if actor1 is None or actor1.actor_type not in CROWDS or actor1.end > trigger.start:
         return False
     words = article.text[sentence[0] : sentence[1]].lower()
-    return not any(w in words for w in ARMED_WORDS)
+    return not any(w in words for w in rules.armed_words)
 
 
 def _armed(
@@ -182,24 +203,21 @@ def _date(article: Article, spans: list[Span], extra: list[Span]) -> Dated | Non
     return published_date(article)
 
 
-# COUNTRY_WEIGHT (attributes): how much a place's country counts for the event's country.
-# Calibrated on the ACLED dev notes (actor1 0.671 with the event place's country alone, 0.682
-# with these weights).
-
-
 def _country(place: Place | None, article: Article) -> str | None:
-    """The event's country: the one the article's places name most surely; ties go to the
-    event's place."""
-    votes: Counter[str] = Counter()
-    for p in article.places:
-        if p.country:
-            votes[p.country] += COUNTRY_WEIGHT.get(p.feature or "", 1)
-    if not votes or max(votes.values()) == 0:
+    """The event's country: the one the article's places name most surely
+    (``places.country``); ties go to the event's place."""
+    vote = article_vote(article)
+    counts = vote.counts()
+    if not counts or max(counts.values()) <= 0:
         return place.country if place is not None else None
-    top = max(votes.values())
-    if place is not None and place.country and votes[place.country] == top:
+    if (
+        place is not None
+        and place.country_code
+        and counts[place.country_code] == max(counts.values())
+    ):
         return place.country
-    return next(c for c, n in votes.items() if n == top)
+    code = vote.top()
+    return next((p.country for p in article.places if p.country_code == code), None)
 
 
 CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b[^.]{0,40}?\b(?:responsibility|the attack|the bombing)")

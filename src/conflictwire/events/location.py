@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from ..models import Article, Place, Span
+from ..places.country import article_vote, vote_weight
 from ..places.units import REGION_FEATURES, same_province
 from ..places.words import place_words
 from ..view import NO_FORM, PlaceForm
@@ -164,19 +165,11 @@ SPECIFICITY = {
 }
 BROAD = 3  # admin1 and wider: the event's place only where the report names nothing smaller
 NOT_LOCATIONS = {"demonym", "continent"}
-# How much a place's country counts for the article's country: a province is surer than a town
-# (town names recur across countries), guessed places count not at all.
-COUNTRY_WEIGHT = {"admin1": 2, "admin2": 2, "unlisted": 0, "demonym": 0}
 
 
 def country_votes(article: Article) -> Counter[str]:
-    """How surely the article's places name each country (a place read inside a body's or
-    site's name does not vote)."""
-    votes: Counter[str] = Counter()
-    for p in article.places:
-        if p.country and not form_of(article, p).in_a_name:
-            votes[p.country] += COUNTRY_WEIGHT.get(p.feature or "", 1)
-    return votes
+    """How surely the article's places name each country, by country code (``places.country``)."""
+    return article_vote(article).counts()
 
 
 def _coherent(
@@ -185,11 +178,12 @@ def _coherent(
     """Whether the place lies in a country the article's other places (or, not ``alone``, all
     its places) name most surely, or they name none: "Al" read as a Norwegian village among
     Lebanese places does not. ``votes`` is ``country_votes(article)`` where already counted."""
-    votes = Counter(country_votes(article) if votes is None else votes)
-    if alone and place.country and not form_of(article, place).in_a_name:
-        votes[place.country] -= COUNTRY_WEIGHT.get(place.feature or "", 1)
-    top = max(votes.values(), default=0)
-    return top == 0 or votes[place.country or ""] == top
+    counts: dict[str, float] = dict(country_votes(article) if votes is None else votes)
+    code = place.country_code or ""
+    if alone and code and not form_of(article, place).in_a_name:
+        counts[code] = counts.get(code, 0.0) - vote_weight(place.feature)
+    top = max(counts.values(), default=0)
+    return top == 0 or counts.get(code, 0.0) == top
 
 
 def _sole_town(article: Article, trigger: Span, place: Place) -> bool:

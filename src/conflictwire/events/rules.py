@@ -62,6 +62,8 @@ class EventRules:
     context_words: dict[str, list[Pattern]] = field(default_factory=dict)
     military_words: dict[str, list[Pattern]] = field(default_factory=dict)
     strict_triggers: dict[str, set[str]] = field(default_factory=dict)
+    passive_aux: frozenset[str] = frozenset()
+    armed_words: tuple[str, ...] = ()
     _index: dict[str, list[tuple[bool, str, Pattern]]] = field(default_factory=dict, repr=False)
 
     def sub_type(self, name: str) -> SubType:
@@ -110,6 +112,8 @@ def build_rules(ontology: Ontology, triggers: dict[str, Any]) -> EventRules:
         context_words=_context(ontology, triggers, "context", _patterns),
         military_words=_context(ontology, triggers, "military", _patterns),
         strict_triggers=_context(ontology, triggers, "strict", _stems),
+        passive_aux=frozenset(str(w).lower() for w in triggers.get("passive_auxiliaries", [])),
+        armed_words=tuple(str(w).lower() for w in triggers.get("armed_words", [])),
     )
 
 

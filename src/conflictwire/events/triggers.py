@@ -179,16 +179,13 @@ def _intended(view: NlpView, hit: Hit, rules: EventRules) -> bool:
     return False
 
 
-PASSIVE = {"was", "were", "been", "being", "is", "are"}
-
-
 def armed_target(
     view: NlpView, text: str, span: Span, hit: Hit, rules: EventRules, attacker: Span | None = None
 ) -> bool:
     """Whether an attack's target is armed: an armed-target word after the trigger (before
     it when the trigger is passive, "a soldier was killed"), outside the attacker's mention."""
     words = sentence_words(view, text, span)
-    passive = hit.first > 0 and words[hit.first - 1].text in PASSIVE
+    passive = hit.first > 0 and words[hit.first - 1].text in rules.passive_aux
     span_of = range(0, hit.first) if passive else range(hit.last + 1, min(len(words), hit.last + 9))
     window = [
         i for i in span_of if attacker is None or not attacker[0] <= words[i].start < attacker[1]

@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Protocol, TypeVar
 
 from .detect import Mention
 from .rules import PlaceRules
+from .units import S
 
 # How far after "of"/"from" the object's name may start: "the ancient city of Palmyra".
 OBJECT_REACH = 40
@@ -35,6 +35,15 @@ COMPASS = {
     "west": 270.0,
     "northwest": 315.0,
 }
+
+
+def compass_abbreviation(direction: str | None) -> str | None:
+    """ "northeast" -> "NE"; None for no direction."""
+    if direction not in COMPASS:
+        return None
+    return "".join(part[0].upper() for part in re.findall("north|south|east|west", direction))
+
+
 # ", south of Kathmandu", ", just east of Kingston": a direction from a landmark, no distance.
 DIRECTION_FROM = re.compile(
     r",\s+(?:just\s+|about\s+|some\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+",
@@ -93,15 +102,7 @@ def _number(written: str) -> float:
     return float(written.replace(",", "."))
 
 
-class Located(Protocol):
-    @property
-    def start(self) -> int: ...
-
-
-L = TypeVar("L", bound=Located)
-
-
-def measured_from(end: int, places: Sequence[L]) -> int | None:
+def measured_from(end: int, places: Sequence[S]) -> int | None:
     """Index of the place a phrase ending at ``end`` ("70 km east of") measures from: the first
     that starts within ``OBJECT_REACH`` characters after it ("of the ancient city of Palmyra")."""
     return next(
@@ -110,7 +111,7 @@ def measured_from(end: int, places: Sequence[L]) -> int | None:
     )
 
 
-def landmarks(text: str, places: Sequence[L], units: Mapping[str, float]) -> set[int]:
+def landmarks(text: str, places: Sequence[S], units: Mapping[str, float]) -> set[int]:
     """Indices of the places a stated distance or direction measures from ("Adwar, 10 miles
     south of Tikrit": Tikrit; "Saptari district, south of Kathmandu": Kathmandu)."""
     ends = [phrase.end for phrase in stated_distances(text, units)]

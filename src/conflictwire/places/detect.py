@@ -220,10 +220,6 @@ def _is_name_word(word: str) -> bool:
     return any(c.isalpha() for c in word) and ARTICLE_PREFIX.fullmatch(word + "-") is None
 
 
-def _same_span(ent: Entity, match: NameMatchLike) -> bool:
-    return ent.start >= match.start and ent.end <= match.end
-
-
 def _framed_as_place(doc: _Doc, span: range, rules: PlaceRules) -> bool:
     """Capitalised inside a sentence, after a place preposition or before a unit word: "in
     Sagaing town" is a place although the tagger reads "Sagaing" as a verb."""

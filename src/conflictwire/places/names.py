@@ -18,7 +18,7 @@ def names_a_body(text: str, place: Place) -> bool:
     Police" - the event is where the body is only as a last resort."""
     following = text[place.end : place.end + 30].split()
     word = following[0].strip(",.;:()") if following else ""
-    if word.lower() in BUILDINGS:  # "Tolbiac university", "Kabul prison"
+    if word.lower() in default_rules().building_words:  # "Tolbiac university", "Kabul prison"
         return True
     if word in ("People's", "People\u2019s"):  # "the Luhansk People's Militia"
         return True
@@ -99,7 +99,3 @@ def march_start(text: str, place: Place) -> bool:
     return text[max(0, place.start - 5) : place.start].lower().endswith("from ") and bool(
         MARCH_START.match(text, place.end)
     )
-
-
-# Buildings a name may stand for, however written.
-BUILDINGS = {"university", "college", "school", "hospital", "prison", "stadium", "campus", "bridge"}

@@ -17,11 +17,9 @@ from typing import Protocol
 
 from ..gazetteer.normalize import normalize
 from ..geodesy import haversine_km
-from .rules import PlaceRules
+from .country import CountryVote
+from .rules import PlaceRules, default_rules
 
-# A demonym's vote for its country, relative to a place name's (tuned on LGL: 0 and 1 both
-# did worse there; conflict reports name foreign forces by demonym all the time).
-DEMONYM_VOTE = 0.3
 # Population that saturates the prior: about the largest cities (log10 of 10 million = 7).
 POPULATION_SATURATION_LOG10 = 7.0
 
@@ -57,14 +55,17 @@ class CandidateLike(Protocol):
 
 @dataclass
 class DocContext:
-    """What the article says about where it is: the countries and admin1 units of its places.
+    """What the article says about where it is: the countries (``CountryVote``) and admin1
+    units of its places.
 
     Each name votes once per mention; a mention is scored against the votes of the *other*
     names (``for_key``), so an ambiguous name cannot confirm its own first guess. Names that
     are admin1 units themselves ("Ohio", "Homs province") vote twice for their unit.
     """
 
-    votes: dict[str, Counter[str]] = field(default_factory=dict)
+    vote: CountryVote = field(
+        default_factory=lambda: CountryVote(default_rules().country_vote_in_context)
+    )
     admin_votes: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -72,24 +73,18 @@ class DocContext:
     def add(self, key: str, candidate: CandidateLike) -> None:
         if not candidate.country_code:
             return
-        # A demonym says who is involved more than where: "Russian troops shelled Donetsk".
-        weight = DEMONYM_VOTE if candidate.feature == "demonym" else 1.0
-        self.votes.setdefault(key, Counter())[candidate.country_code] += weight  # type: ignore[assignment]
+        self.vote.add(key, candidate.country_code, candidate.feature)
         if candidate.admin1_code and candidate.feature != "country":
             unit = (candidate.country_code, candidate.admin1_code)
             weight = 2 if candidate.feature == "admin1" else 1
             self.admin_votes.setdefault(key, Counter())[unit] += weight
 
     def for_key(self, key: str) -> DocContext:
-        countries: Counter[str] = Counter()
         admin1: Counter[tuple[str, str]] = Counter()
-        for other, counts in self.votes.items():
-            if other != key:
-                countries.update(counts)
         for other, units in self.admin_votes.items():
             if other != key:
                 admin1.update(units)
-        return DocContext(self.votes, self.admin_votes, countries, admin1)
+        return DocContext(self.vote, self.admin_votes, self.vote.counts(excluding=key), admin1)
 
     def country_share(self, code: str | None) -> float:
         total = sum(self.countries.values())

@@ -24,6 +24,7 @@ class PlaceRules:
     list_glue: frozenset[str]
     settlement_words: frozenset[str]
     org_suffixes: frozenset[str]
+    building_words: frozenset[str]
     common_words: frozenset[str]
     street_words: frozenset[str]
     direction_words: frozenset[str]
@@ -35,6 +36,8 @@ class PlaceRules:
     distance_floor_km: float
     admin_population_share: float
     weights: dict[str, float]
+    country_vote: dict[str, float]
+    country_vote_in_context: dict[str, float]
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> PlaceRules:
@@ -52,6 +55,7 @@ class PlaceRules:
             list_glue=words("list_glue"),
             settlement_words=kinds.role("settlement"),
             org_suffixes=words("org_suffixes"),
+            building_words=words("building_words"),
             common_words=words("common_words"),
             street_words=words("street_words"),
             direction_words=words("direction_words"),
@@ -63,6 +67,10 @@ class PlaceRules:
             distance_floor_km=float(data["distance_floor_km"]),
             admin_population_share=float(data["admin_population_share"]),
             weights={k: float(v) for k, v in data["weights"].items()},
+            country_vote={k: float(v) for k, v in data["country_vote"].items()},
+            country_vote_in_context={
+                k: float(v) for k, v in data["country_vote_in_context"].items()
+            },
         )
 
     @cached_property

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from typing import Generic, Protocol, TypeVar
 
 from ..models import Place
 from .rules import default_rules
@@ -29,21 +30,31 @@ def open_parenthesis(text: str, start: int, reach: int = PAREN_REACH) -> int | N
     return opened
 
 
-class Neighbours:
-    """An article's places in text order, looked up by where they start and end."""
+class Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
 
-    def __init__(self, places: Sequence[Place]) -> None:
+
+S = TypeVar("S", bound=Spanned)
+
+
+class Neighbours(Generic[S]):
+    """An article's places (or name mentions) in text order, looked up by where they start and
+    end."""
+
+    def __init__(self, places: Sequence[S]) -> None:
         self.places = sorted(places, key=lambda p: p.start)
         self.starts = [p.start for p in self.places]
-        by_end = sorted(self.places, key=lambda p: p.end)
-        self.by_end = by_end
-        self.ends = [p.end for p in by_end]
+        self.by_end = sorted(self.places, key=lambda p: p.end)
+        self.ends = [p.end for p in self.by_end]
 
-    def starting(self, lo: int, hi: int) -> list[Place]:
+    def starting(self, lo: int, hi: int) -> list[S]:
         """The places that start in ``[lo, hi]``, in text order."""
         return self.places[bisect_left(self.starts, lo) : bisect_right(self.starts, hi)]
 
-    def ending(self, lo: int, hi: int) -> list[Place]:
+    def ending(self, lo: int, hi: int) -> list[S]:
         """The places that end in ``[lo, hi]``."""
         return self.by_end[bisect_left(self.ends, lo) : bisect_right(self.ends, hi)]
 
@@ -67,9 +78,10 @@ NAME_TAIL = re.compile(r" [A-Z][a-z]+(?= \()")
 QUALIFIER_GAP = 2  # characters a qualifying unit may start after the "(" or ","
 
 
-def qualifiers(text: str, near: Neighbours, place: Place) -> list[Place]:
-    """The places written right after a place as its units: "X (Y, Z)", "X town (Y)", "X, Y"
-    (a unit word between: ``unit_words.yaml``'s qualifiers)."""
+def qualifiers(text: str, near: Neighbours[S], place: S) -> list[S]:
+    """The places written right after a place as its units: "X (Y, Z)", "X town (Y)", "X, Y",
+    "X district in Y" (a unit word between: ``unit_words.yaml``'s qualifiers). The one reader of
+    such units: before resolution over name mentions, after it over places."""
     tail = NAME_TAIL.match(text, place.end)
     found = default_rules().qualifier.match(text, tail.end() if tail else place.end)
     found = found or UNIT_IN.match(text, place.end)
@@ -81,7 +93,7 @@ def qualifiers(text: str, near: Neighbours, place: Place) -> list[Place]:
     return [p for p in near.starting(first, max(end, first + 1)) if p is not place]
 
 
-def is_container(text: str, near: Neighbours, place: Place) -> bool:
+def is_container(text: str, near: Neighbours[Place], place: Place) -> bool:
     """Whether the place is written as the unit of the place before it: "X (Y, Z)", "X, Y",
     "X countryside, Y"."""
     before = text[max(0, place.start - 3) : place.start].rstrip()
@@ -97,7 +109,7 @@ def is_container(text: str, near: Neighbours, place: Place) -> bool:
 UNIT_WORD_CHARS = 12  # "Talhar town (", "Loikaw township (": a place just before the parenthesis
 
 
-def in_parentheses(text: str, near: Neighbours, place: Place) -> bool:
+def in_parentheses(text: str, near: Neighbours[Place], place: Place) -> bool:
     """Whether the place is inside parentheses: "Talhar town (Badin, Sindh)" gives units there."""
     opened = open_parenthesis(text, place.start)
     if opened is None or "coded" in text[opened : place.start]:
@@ -117,7 +129,7 @@ def unit_rank(text: str, place: Place) -> int:
 POSSESSIVE = re.compile(r"['\u2019]s\s+(?:[a-z-]+\s+){0,3}(?:of\s+)?")
 
 
-def owns_a_place(text: str, near: Neighbours, place: Place) -> bool:
+def owns_a_place(text: str, near: Neighbours[Place], place: Place) -> bool:
     found = POSSESSIVE.match(text, place.end)
     return found is not None and bool(near.starting(found.end(), found.end()))
 
@@ -131,7 +143,7 @@ UNIT_OF = re.compile(
 )
 
 
-def unit_of(text: str, near: Neighbours, place: Place) -> bool:
+def unit_of(text: str, near: Neighbours[Place], place: Place) -> bool:
     """Whether the place follows "district of" right after another place, as its unit."""
     found = UNIT_OF.search(text, max(0, place.start - 40), place.start)
     if found is None:
