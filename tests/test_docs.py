@@ -107,3 +107,40 @@ def test_dedup_doc_lists_the_ontologys_compatible_sub_types_and_territory_change
     assert listed is not None
     territory = {t.strip() for t in listed.group(1).split(",")}
     assert territory == ontology().group("territory_changes")
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _layout_modules() -> set[str]:
+    """The modules docs/ARCHITECTURE.md's layout lists: ``  x.py`` at the top level, ``  pkg/``
+    then ``    y.py`` inside a package."""
+    text = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    block = text.split("## Layout (as built)", 1)[1].split("```")[1]
+    found: set[str] = set()
+    package = None
+    for line in block.splitlines():
+        top = re.match(r"^  (\w+\.py)\s", line)
+        opened = re.match(r"^  (\w+)/\s", line)
+        inner = re.match(r"^    (\w+\.py)\s", line)
+        if top:
+            found.add(top.group(1))
+            package = None
+        elif opened:
+            package = opened.group(1)
+        elif inner:
+            assert package is not None, line
+            found.add(f"{package}/{inner.group(1)}")
+    return found
+
+
+def test_the_architecture_layout_lists_every_module_and_nothing_else():
+    source = ROOT / "src" / "conflictwire"
+    modules = {
+        p.relative_to(source).as_posix()
+        for p in source.rglob("*.py")
+        if p.name != "__init__.py" and "data" not in p.relative_to(source).parts
+    }
+    listed = _layout_modules()
+    assert sorted(modules - listed) == [], "modules missing from docs/ARCHITECTURE.md"
+    assert sorted(listed - modules) == [], "docs/ARCHITECTURE.md lists modules that do not exist"
