@@ -83,8 +83,10 @@ class NlpView:
     sentences: list[Span] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    # Set by the place stage: how each place (by its span) is written.
+    # Set by the place stage: how each place (by its span) is written, and the article's country
+    # vote (country code -> weight, in the order countries are first named).
     place_forms: dict[Span, PlaceForm] = field(default_factory=dict)
+    country_votes: dict[str, float] = field(default_factory=dict)
 
     def form_of(self, start: int, end: int) -> PlaceForm:
         """How the place at ``[start, end)`` is written (nothing known: ``NO_FORM``)."""
@@ -114,6 +116,9 @@ class TokenIndex:
         self.sentences = view.sentences
         self.starts = [t.start for t in self.tokens]
         self.sentence_starts = [s[0] for s in self.sentences]
+        self.entity_ends = [e.end for e in self.entities]
+        ents = self.entities
+        self.entities_apart = all(a.end <= b.start for a, b in zip(ents, ents[1:], strict=False))
         self.children: list[list[int]] = [[] for _ in self.tokens]
         for i, tok in enumerate(self.tokens):
             if tok.head != i and 0 <= tok.head < len(self.tokens):
@@ -190,4 +195,10 @@ class TokenIndex:
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The first entity overlapping ``[start, end)``."""
-        return next((e for e in self.entities if e.start < end and start < e.end), None)
+        if not self.entities_apart:  # a hand-made view may overlap them
+            return next((e for e in self.entities if e.start < end and start < e.end), None)
+        # In text order and apart (as spaCy's are): the first that ends after ``start``.
+        i = bisect_right(self.entity_ends, start)
+        if i < len(self.entities) and self.entities[i].start < end:
+            return self.entities[i]
+        return None

@@ -13,7 +13,7 @@ from importlib import resources
 import yaml
 
 from ..models import Article
-from ..places.country import article_vote
+from ..places.country import top_country, votes_of
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class CountryNames:
 def focus_country(article: Article) -> str | None:
     """The ISO2 code the article is mostly about: the top of its places' country vote
     (``places.country``); ties go to the country named first."""
-    return article_vote(article).top()
+    return top_country(votes_of(article))
 
 
 @cache

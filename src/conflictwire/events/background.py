@@ -15,7 +15,7 @@ import yaml
 from ..ontology import ontology
 from ..view import NlpView
 from .rules import Pattern, compile_pattern, stem
-from .words import Hit, Word, match_at
+from .words import Hit, Word, matches
 
 CAUSE_PREPOSITIONS = {"in", "by", "from", "during", "after"}
 
@@ -62,7 +62,7 @@ def reported(view: NlpView, words: list[Word], hits: list[Hit]) -> list[Hit]:
 
     def holds(cues: tuple[Pattern, ...]) -> bool:
         cues = tuple(c for c in cues if c[0] in present)  # a cue's first word must be there
-        return any(match_at(words, i, c) is not None for i in range(len(words)) for c in cues)
+        return matches(words, cues, range(len(words)))
 
     if holds(rules.trend_cues):
         return []
@@ -83,7 +83,7 @@ def reported(view: NlpView, words: list[Word], hits: list[Hit]) -> list[Hit]:
 def names_ground(words: list[Word]) -> bool:
     """Whether a sentence's words name ground that can change hands ("the town", "positions")."""
     cues = not_events().territory_objects
-    return any(match_at(words, i, c) is not None for i in range(len(words)) for c in cues)
+    return matches(words, cues, range(len(words)))
 
 
 def _figurative(words: list[Word], hit: Hit, rules: NotEvents) -> bool:

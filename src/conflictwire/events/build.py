@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import ActorMention, Article, Event, Evidence, Place, Span
-from ..places.country import article_vote
+from ..places.country import top_country, votes_of
 from .attributes import (
     Dated,
     actors_near,
@@ -206,17 +206,12 @@ def _date(article: Article, spans: list[Span], extra: list[Span]) -> Dated | Non
 def _country(place: Place | None, article: Article) -> str | None:
     """The event's country: the one the article's places name most surely
     (``places.country``); ties go to the event's place."""
-    vote = article_vote(article)
-    counts = vote.counts()
-    if not counts or max(counts.values()) <= 0:
+    counts = votes_of(article)
+    code = top_country(counts)
+    if code is None:
         return place.country if place is not None else None
-    if (
-        place is not None
-        and place.country_code
-        and counts[place.country_code] == max(counts.values())
-    ):
+    if place is not None and counts.get(place.country_code or "") == counts[code]:
         return place.country
-    code = vote.top()
     return next((p.country for p in article.places if p.country_code == code), None)
 
 

@@ -4,10 +4,9 @@ article's focus place, and ACLED's geo-precision (docs/events.md)."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..models import Article, Place, Span
-from ..places.country import article_vote, vote_weight
+from ..places.country import vote_weight, votes_of
 from ..places.units import REGION_FEATURES, same_province
 from ..places.words import place_words
 from ..view import NO_FORM, PlaceForm
@@ -55,7 +54,7 @@ def place_rank(
     place: Place,
     protest: bool,
     motive: set[int],
-    votes: Counter[str],
+    votes: dict[str, float],
 ) -> tuple[int, ...]:
     """``event_place``'s order for one place (lower first); ``motive`` holds the ids of the
     places in a protest's motive, ``votes`` the article's ``country_votes``."""
@@ -167,13 +166,14 @@ BROAD = 3  # admin1 and wider: the event's place only where the report names not
 NOT_LOCATIONS = {"demonym", "continent"}
 
 
-def country_votes(article: Article) -> Counter[str]:
-    """How surely the article's places name each country, by country code (``places.country``)."""
-    return article_vote(article).counts()
+def country_votes(article: Article) -> dict[str, float]:
+    """How surely the article's places name each country, by country code: the vote the place
+    stage counted (``places.country``)."""
+    return votes_of(article)
 
 
 def _coherent(
-    article: Article, place: Place, votes: Counter[str] | None = None, alone: bool = True
+    article: Article, place: Place, votes: dict[str, float] | None = None, alone: bool = True
 ) -> bool:
     """Whether the place lies in a country the article's other places (or, not ``alone``, all
     its places) name most surely, or they name none: "Al" read as a Norwegian village among
@@ -211,7 +211,7 @@ def _in_sentence(sentences: list[Span], place: Place, trigger: Span) -> bool:
     return any(s <= place.start < e and s <= trigger[0] < e for s, e in sentences)
 
 
-def _misplaced(article: Article, place: Place, votes: Counter[str] | None = None) -> bool:
+def _misplaced(article: Article, place: Place, votes: dict[str, float] | None = None) -> bool:
     """Whether the place is qualified by units that do not contain it: "Benito Juarez, Nuevo
     Leon" read as a Benito Juarez of another state, "Kanker Khera (Mawana, Meerut district, UP)"
     read as the Kanker of another state, "El Alto (La Paz)" read as a Peruvian El Alto (a unit

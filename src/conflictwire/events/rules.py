@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -18,6 +18,7 @@ _VOWELS = set("aeiou")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", ""))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stem, the same for a word's inflections: clash/clashed/clashes/clashing → clash.
 

@@ -15,7 +15,7 @@ from ..quotes.marks import OPENERS, quoted_spans
 from ..view import NlpView
 from .background import reported
 from .rules import GAP, EventRules, Pattern, stem
-from .words import Hit, Word, match_at, sentence_words
+from .words import Hit, Word, match_at, matches, sentence_words
 
 # Words that end a protest's motive clause: what follows may be the event again.
 _CLAUSE_END = {",", ";", "which", "when", "before", "but", "while", "until", "where", "as", "and"}
@@ -58,8 +58,9 @@ def _all_hits(words: list[Word], rules: EventRules) -> list[Hit]:
 
 def _cue_before(words: list[Word], pos: int, cues: list[Pattern], window: int) -> bool:
     for i in range(max(0, pos - window), pos):
+        keys = words[i].keys
         for cue in cues:
-            end = match_at(words, i, cue)
+            end = match_at(words, i, cue) if cue[0] in keys or cue[0] == GAP else None
             if end is not None and end <= pos:
                 return True
     return False
@@ -72,7 +73,7 @@ def _in_motive(words: list[Word], hit: Hit, hits: list[Hit], rules: EventRules) 
     if not protests or hit.sub_type in protest:
         return False
     for i in range(protests[0] + 1, hit.first):
-        if any(match_at(words, i, cue) is not None for cue in rules.motive_cues):
+        if matches(words, rules.motive_cues, (i,)):
             between = words[i + 1 : hit.first]
             if not any(w.text in _CLAUSE_END for w in between):
                 return True
@@ -146,12 +147,7 @@ def _has_context(words: list[Word], hit: Hit, rules: EventRules) -> bool:
         return True
 
     def holds(cues: list[Pattern]) -> bool:
-        return any(
-            match_at(words, i, cue) is not None
-            for i in range(len(words))
-            if i != hit.first
-            for cue in cues
-        )
+        return matches(words, cues, (i for i in range(len(words)) if i != hit.first))
 
     military = holds(rules.military_words[hit.sub_type])
     if words[hit.first].keys & strict:
@@ -190,10 +186,10 @@ def armed_target(
     window = [
         i for i in span_of if attacker is None or not attacker[0] <= words[i].start < attacker[1]
     ]
-    return any(match_at(words, i, p) is not None for i in window for p in rules.armed_targets)
+    return matches(words, rules.armed_targets, window)
 
 
 def taker_after(view: NlpView, text: str, span: Span, hit: Hit, rules: EventRules) -> bool:
     """Whether a territory trigger names its taker after it ("fell in the hands of ISIS")."""
     words = sentence_words(view, text, span)
-    return any(match_at(words, hit.first, p) is not None for p in rules.taker_after)
+    return matches(words, rules.taker_after, (hit.first,))

@@ -7,6 +7,7 @@ keeps its token's character span and two light stems, of its lemma and of its te
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..models import Span
@@ -45,9 +46,13 @@ def sentence_words(view: NlpView, text: str, span: Span) -> list[Word]:
 
 
 def _token_words(token: Token, index: int) -> list[Word]:
-    if token.text in ("-", "–"):
+    text = token.text
+    if text in ("-", "–"):
         return []
-    parts = list(re.finditer(r"[^\s\-–]+", token.text))
+    if "-" not in text and "–" not in text and len(text.split()) <= 1:
+        keys = frozenset({stem(token.lemma or text), stem(text)})
+        return [Word(token.start, token.end, keys, text.lower(), index)]
+    parts = list(re.finditer(r"[^\s\-–]+", text))
     if len(parts) <= 1:
         keys = frozenset({stem(token.lemma or token.text), stem(token.text)})
         return [Word(token.start, token.end, keys, token.text.lower(), index)]
@@ -61,6 +66,19 @@ def _token_words(token: Token, index: int) -> list[Word]:
         )
         for m in parts
     ]
+
+
+def matches(words: list[Word], patterns: Sequence[Pattern], positions: Iterable[int]) -> bool:
+    """Whether any of ``patterns`` matches from any of ``positions`` (a pattern is tried only
+    where its first word is)."""
+    for i in positions:
+        keys = words[i].keys
+        for pattern in patterns:
+            if (pattern[0] == GAP or pattern[0] in keys) and match_at(
+                words, i, pattern
+            ) is not None:
+                return True
+    return False
 
 
 def match_at(words: list[Word], i: int, pattern: Pattern) -> int | None:

@@ -12,9 +12,10 @@ place (located at its unit) says nothing.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from ..models import Article, Place
+from ..models import Article, Place, Span
+from ..view import PlaceForm
 from .rules import default_rules
 
 
@@ -25,12 +26,10 @@ class CountryVote:
     def __init__(self, weights: dict[str, float] | None = None) -> None:
         self.weights = weights if weights is not None else default_rules().country_vote
         self.by_name: dict[str, Counter[str]] = {}
-        self.first_seen: dict[str, int] = {}
 
     def add(self, name: str, code: str | None, feature: str | None) -> None:
         if not code:
             return
-        self.first_seen.setdefault(code, len(self.first_seen))
         votes = self.by_name.setdefault(name, Counter())
         votes[code] += vote_weight(feature, self.weights)  # type: ignore[assignment]
 
@@ -43,11 +42,15 @@ class CountryVote:
         return total
 
     def top(self, excluding: str | None = None) -> str | None:
-        """The country with the most votes (ties: the one named first); None without votes."""
-        counts = self.counts(excluding)
-        if not counts or max(counts.values()) <= 0:
-            return None
-        return max(counts, key=lambda c: (counts[c], -self.first_seen[c]))
+        return top_country(self.counts(excluding))
+
+
+def top_country(votes: Mapping[str, float]) -> str | None:
+    """The country with the most votes (ties: the one named first: ``votes`` keeps the order in
+    which countries were first named); None without votes."""
+    if not votes or max(votes.values()) <= 0:
+        return None
+    return max(votes, key=votes.__getitem__)
 
 
 def vote_weight(feature: str | None, weights: dict[str, float] | None = None) -> float:
@@ -56,16 +59,26 @@ def vote_weight(feature: str | None, weights: dict[str, float] | None = None) ->
     return weights.get(feature or "", weights["default"])
 
 
-def article_vote(article: Article, places: Iterable[Place] | None = None) -> CountryVote:
-    """The vote of the article's places (or of ``places``), each mention by itself; places read
-    inside a body's or site's name ("Hong Lim Park") do not vote."""
+def article_votes(places: Iterable[Place], forms: Mapping[Span, PlaceForm]) -> dict[str, float]:
+    """The article's vote, by country code in the order countries are first named: each place
+    mention by itself, places read inside a body's or site's name ("Hong Lim Park") left out.
+    The place stage counts it once and keeps it on the NLP view (``NlpView.country_votes``)."""
     vote = CountryVote()
-    view = article.nlp  # how each place is written: read by the place stage
-    for i, place in enumerate(sorted(article.places if places is None else places, key=_start)):
-        if view is not None and view.form_of(place.start, place.end).in_a_name:
+    for i, place in enumerate(sorted(places, key=_start)):
+        form = forms.get((place.start, place.end))
+        if form is not None and form.in_a_name:
             continue
         vote.add(str(i), place.country_code, place.feature)
-    return vote
+    return dict(vote.counts())
+
+
+def votes_of(article: Article) -> dict[str, float]:
+    """The article's country vote: as the place stage counted it, else (a view the place stage
+    did not see) counted from the places alone."""
+    view = article.nlp
+    if view is not None and view.place_forms:
+        return view.country_votes
+    return article_votes(article.places, {})
 
 
 def _start(place: Place) -> int:

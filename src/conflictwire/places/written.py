@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ..models import Article, Place
 from ..view import PlaceForm
+from .country import article_votes
 from .cues import landmarks
 from .names import march_start, names_a_body, names_a_road, names_a_site
 from .resolve import own_key
@@ -42,11 +43,16 @@ AREA_WORDS = place_words().role("area")
 
 
 def with_place_forms(article: Article) -> Article:
-    """The article with its NLP view holding how each of its places is written."""
+    """The article with its NLP view holding how each of its places is written, and the
+    article's country vote (which leaves out places read inside other names)."""
     if article.nlp is None:
         return article
     forms = place_forms(article.text, article.places)
-    return replace(article, nlp=replace(article.nlp, place_forms=forms))
+    votes = article_votes(article.places, forms)
+    view = replace(article.nlp, place_forms=forms, country_votes=votes)
+    if "index" in article.nlp.__dict__:  # the token index depends on the tokens alone
+        view.__dict__["index"] = article.nlp.index
+    return replace(article, nlp=view)
 
 
 def place_forms(text: str, places: list[Place]) -> dict[tuple[int, int], PlaceForm]:
