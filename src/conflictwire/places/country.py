@@ -4,9 +4,11 @@ Read by the place stage (which countries the article's other names lie in, as co
 resolving each name), the actor stage (the focus country that names generic actors: "government
 forces" are the Military Forces of it) and the event stage (an event's country; whether a place
 lies in the country the article is about). Each mention votes for its country with the weight
-of its kind (``data/places/rules.yaml`` ``country_vote``): a province says more than a town,
-whose name recurs across countries; a demonym says who is involved more than where; a guessed
-place (located at its unit) says nothing.
+of its kind (``data/places/rules.yaml``: ``country_vote`` for the article's vote, which the place
+stage counts once and keeps on the NLP view; ``country_vote_in_context`` while resolving names,
+where a province already counts through its own admin1 vote): a province says more than a
+town, whose name recurs across countries; a demonym says who is involved more than where; a
+guessed place (located at its unit) says nothing.
 """
 
 from __future__ import annotations
@@ -40,9 +42,6 @@ class CountryVote:
             if name != excluding:
                 total.update(votes)
         return total
-
-    def top(self, excluding: str | None = None) -> str | None:
-        return top_country(self.counts(excluding))
 
 
 def top_country(votes: Mapping[str, float]) -> str | None:
