@@ -15,8 +15,9 @@ from pathlib import Path
 
 from . import __version__
 
-# Data that is not a rule: the articles to try the tool on, and the description of its output.
-NOT_RULES = frozenset({"sample_corpus", "article.schema.json"})
+# Data that is not a rule: the articles to try the tool on, the description of its output, and
+# the tables only evaluation reads (data/evaluate/).
+NOT_RULES = frozenset({"sample_corpus", "article.schema.json", "evaluate"})
 HASH_DIGITS = 8  # hex digits, as many as a short commit id
 
 

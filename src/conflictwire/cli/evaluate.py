@@ -58,6 +58,9 @@ def geo(gold: str, limit: int | None, as_json: bool, settings: Settings) -> None
     click.echo(f"{'misses':>20}: " + ", ".join(f"{k} {v}" for k, v in summary["misses"].items()))
 
 
+EXPECT_NONE = "expect-none"
+
+
 @evaluate.command()
 @gold_options
 @click.option(
@@ -66,7 +69,13 @@ def geo(gold: str, limit: int | None, as_json: bool, settings: Settings) -> None
     type=click.Path(exists=True, file_okay=False),
     help="Folder of the articles a corpus gold file names (default: the bundled sample corpus).",
 )
-@click.option("--confusion", is_flag=True, help="Print the whole sub-type confusion table.")
+@click.option("--confusion", is_flag=True, help="Print the whole confusion table.")
+@click.option(
+    "--expect-none",
+    is_flag=True,
+    help="GOLD's texts should report no event (any gold JSONL; its gold is ignored): the event "
+    "rate, the sub-types that fired and examples.",
+)
 def events(
     gold: str,
     limit: int | None,
@@ -74,39 +83,102 @@ def events(
     settings: Settings,
     corpus_dir: str | None,
     confusion: bool,
+    expect_none: bool,
 ) -> None:
-    """Event type, sub-type, location (25 km), actor1, date and fatalities on GOLD (JSONL).
+    """Score the events coded on GOLD (JSONL), each document's first event against its gold.
 
-    GOLD is either ACLED-style notes (``text`` and ``gold`` per line, as in shared/devdata) or a
-    corpus gold file naming articles by ``origin`` (as tests/gold/sample_gold.jsonl); for the
-    latter the false-positive rate on articles that report no event is given too. With --json,
-    the confusion table (gold sub-type -> predicted -> count) is included."""
-    from ..evaluate.corpus import is_corpus_gold
-    from ..evaluate.events import score_events
+    The format is told by the first record's keys (an error names them when none fits):
+
+    \b
+    acled   ACLED-style notes (gold: event_type, sub_event_type and more of
+            ACLED's columns): type, sub-type, location (25 km), actor1, date,
+            fatalities, sub-type confusions
+    case    CASE 2021 snippets (gold: only event_type, sub_event_type): coverage,
+            type, sub-type, weighted F1 of sub-types, sub-type confusions
+    fakes   FA-KES articles (gold: admin1, credible): the governorate of the main
+            event, split by credible, governorate confusions, misses
+    corpus  a corpus gold file naming articles by origin (--corpus DIR): as acled,
+            plus the false-positive rate on articles that report no event
+
+    With --expect-none, GOLD's texts should report no event, whatever their gold: the share
+    that get one, the sub-types of their first events and examples of what fired. --json prints
+    everything (confusion tables, misses, examples)."""
+    from ..evaluate.formats import GoldFormatError, gold_format, require_texts
     from ..pipeline import Pipeline
 
+    try:
+        if expect_none:
+            require_texts(gold)
+            kind = EXPECT_NONE
+        else:
+            kind = gold_format(gold)
+    except GoldFormatError as exc:
+        raise click.BadParameter(str(exc), param_hint="GOLD") from None
     with resource_errors():
         pipeline = Pipeline(settings)
-        if is_corpus_gold(gold):
-            corpus = _score_corpus(pipeline, gold, corpus_dir, limit)
-            summary, scores = corpus.summary(), corpus.events
-        else:
-            scores = score_events(processed(pipeline, gold, limit, "evaluate events"))
-            summary = scores.summary()
+        summary, scores = _score_events(kind, pipeline, gold, corpus_dir, limit)
     if as_json:
-        click.echo(json.dumps({**summary, "confusion": scores.confusion()}, indent=2))
+        click.echo(json.dumps({"format": kind, **summary, **scores.details()}, indent=2))
         return
+    click.echo(f"{'format':>28}: {kind}")
     for key, value in summary.items():
         click.echo(f"{key:>28}: {value}")
-    if confusion:
+    if kind == EXPECT_NONE:
+        _echo_what_fired(scores)
+    else:
+        _echo_confusions(scores, confusion)
+
+
+def _score_events(
+    kind: str, pipeline: Any, gold: str, corpus_dir: str | None, limit: int | None
+) -> tuple[dict[str, Any], Any]:
+    """(summary, scores) for a gold file of the given format."""
+    from ..evaluate.case import score_case
+    from ..evaluate.events import score_events
+    from ..evaluate.expect_none import score_expect_none
+    from ..evaluate.fakes import score_fakes
+    from ..evaluate.formats import ACLED, CASE, CORPUS, FAKES
+
+    if kind == CORPUS:
+        corpus = _score_corpus(pipeline, gold, corpus_dir, limit)
+        return corpus.summary(), corpus.events
+    scorers: dict[str, Callable[..., Any]] = {
+        ACLED: score_events,
+        CASE: score_case,
+        FAKES: score_fakes,
+        EXPECT_NONE: score_expect_none,
+    }
+    scores = scorers[kind](processed(pipeline, gold, limit, "evaluate events"))
+    return scores.summary(), scores
+
+
+def _echo_confusions(scores: Any, whole: bool) -> None:
+    """The top confusions (all of them with ``whole``), then any misses the scores keep."""
+    if whole:
         click.echo("confusion (gold -> predicted: count):")
-        for gold_type, row in scores.confusion().items():
+        for gold_label, row in scores.confusion().items():
             for predicted, count in sorted(row.items(), key=lambda kv: -kv[1]):
-                click.echo(f"  {gold_type} -> {predicted}: {count}")
-        return
-    click.echo("top confusions (gold -> predicted: count):")
-    for gold_type, predicted, count in scores.top_confusions():
-        click.echo(f"  {gold_type} -> {predicted}: {count}")
+                click.echo(f"  {gold_label} -> {predicted}: {count}")
+    else:
+        click.echo("top confusions (gold -> predicted: count):")
+        for gold_label, predicted, count in scores.top_confusions():
+            click.echo(f"  {gold_label} -> {predicted}: {count}")
+    misses = scores.details().get("misses", [])
+    if misses:
+        click.echo("misses (id: gold -> ours, our place):")
+    for miss in misses:
+        click.echo(f"  {miss['id']}: {miss['gold']} -> {miss['ours']}, {miss['location']}")
+
+
+def _echo_what_fired(scores: Any) -> None:
+    click.echo("first events by sub-type:")
+    for sub_type, count in scores.by_sub_type().items():
+        click.echo(f"  {sub_type}: {count}")
+    click.echo("examples (id, sub-type, trigger: sentence):")
+    for item in scores.examples:
+        click.echo(
+            f"  {item['id']}  {item['sub_event_type']}  {item['trigger']!r}: {item['sentence']}"
+        )
 
 
 @evaluate.command()

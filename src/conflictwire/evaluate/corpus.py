@@ -19,6 +19,7 @@ from typing import Any
 from ..models import Article
 from ..settings import Settings
 from .events import EventScores, score_document
+from .formats import first_record, is_corpus_record
 from .gold import GoldDocument, ratio
 
 Locate = Callable[[int], tuple[float, float] | None]  # geonameid -> (latitude, longitude)
@@ -26,12 +27,8 @@ Locate = Callable[[int], tuple[float, float] | None]  # geonameid -> (latitude, 
 
 def is_corpus_gold(path: str | Path) -> bool:
     """Whether a gold file names corpus articles (``origin``) instead of carrying texts."""
-    with Path(path).open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                record = json.loads(line)
-                return isinstance(record, dict) and "origin" in record and "text" not in record
-    return False
+    record = first_record(path)
+    return record is not None and is_corpus_record(record)
 
 
 def read_corpus_gold(path: str | Path) -> dict[tuple[str, int], dict[str, Any]]:

@@ -42,14 +42,28 @@ class EventScores:
 
     def confusion(self) -> dict[str, dict[str, int]]:
         """Gold sub-type → predicted sub-type → count (``(none)`` where nothing was coded)."""
-        table: dict[str, dict[str, int]] = {}
-        for (gold, predicted), count in sorted(self.pairs.items()):
-            table.setdefault(gold, {})[predicted] = count
-        return table
+        return confusion_table(self.pairs)
 
     def top_confusions(self, n: int = 10) -> list[tuple[str, str, int]]:
-        wrong = [(g, p, c) for (g, p), c in self.pairs.items() if g != p]
-        return sorted(wrong, key=lambda t: -t[2])[:n]
+        return top_confusions(self.pairs, n)
+
+    def details(self) -> dict[str, Any]:
+        """What ``--json`` adds to the summary."""
+        return {"confusion": self.confusion()}
+
+
+def confusion_table(pairs: Counter[tuple[str, str]]) -> dict[str, dict[str, int]]:
+    """Gold → predicted → count, from (gold, predicted) pair counts."""
+    table: dict[str, dict[str, int]] = {}
+    for (gold, predicted), count in sorted(pairs.items()):
+        table.setdefault(gold, {})[predicted] = count
+    return table
+
+
+def top_confusions(pairs: Counter[tuple[str, str]], n: int = 10) -> list[tuple[str, str, int]]:
+    """The ``n`` most frequent (gold, predicted, count) where the two differ."""
+    wrong = [(g, p, c) for (g, p), c in pairs.items() if g != p]
+    return sorted(wrong, key=lambda t: -t[2])[:n]
 
 
 def actor_name(name: str | None) -> str | None:
