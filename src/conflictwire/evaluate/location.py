@@ -98,7 +98,7 @@ def _protest_verb(article: Article, verb: tuple[int, int], rules: EventRules) ->
         hit.start < verb[1]
         and verb[0] < hit.end
         and rules.sub_type(hit.sub_type).event_type in demonstrations
-        for hit in find_triggers(article.nlp, article.text, sentence, rules)
+        for hit in find_triggers(article.nlp, article.text, sentence, rules, article.actors)
     )
 
 

@@ -23,7 +23,7 @@ from .classify import choose_sub_type
 from .location import event_place
 from .rules import EventRules, default_rules
 from .triggers import find_triggers
-from .words import Hit
+from .words import Hit, sentence_words
 
 __all__ = ["code_events", "default_rules", "EventRules"]
 
@@ -92,8 +92,9 @@ def _drafts(article: Article, rules: EventRules) -> list[Draft]:
     drafts: list[Draft] = []
     current: Draft | None = None
     main: Draft | None = None
+    lead = [w for s in spans[:LEAD_SENTENCES] for w in sentence_words(article.nlp, article.text, s)]
     for i, span in enumerate(spans):
-        hits = find_triggers(article.nlp, article.text, span, rules)
+        hits = find_triggers(article.nlp, article.text, span, rules, article.actors, lead)
         if not hits or (not any(h.strong for h in hits) and i >= LEAD_SENTENCES and not current):
             if current is not None:
                 current.attached.append(i)

@@ -108,9 +108,20 @@ def _children(view: NlpView, index: int) -> list[int]:
 
 
 def _natural_cause(view: NlpView, hit: Hit, rules: NotEvents) -> bool:
-    """ "Floods have killed 31", "were killed in a landslide", "fires destroyed shelters"."""
+    """ "Floods have killed 31", "were killed in a landslide", "fires destroyed shelters", "the
+    earthquake that has killed 30,000" (a relative clause's subject is the noun it qualifies)."""
     if not view.index.has_parse:
         return False
+    token = view.tokens[hit.token]
+    if token.dep == "relcl" and _lemma(view, token.head) in rules.natural_causes:
+        return True
+    if token.pos == "VERB":  # "H5N1 has killed", whatever the parse made of the name
+        before = hit.token - 1
+        while before >= 0 and view.tokens[before].dep in ("aux", "auxpass", "advmod", "neg"):
+            before -= 1
+        noun = before >= 0 and view.tokens[before].pos in ("NOUN", "PROPN")
+        if noun and _lemma(view, before) in rules.natural_causes:
+            return True
     for child in _children(view, hit.token):
         dep = view.tokens[child].dep
         if dep in ("nsubj", "nsubjpass") and _lemma(view, child) in rules.natural_causes:

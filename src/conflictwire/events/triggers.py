@@ -8,13 +8,15 @@ against the killing of ...").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from ..models import Span
+from ..models import ActorMention, Span
 from ..quotes.marks import OPENERS, quoted_spans
 from ..view import NlpView
 from .background import reported
 from .rules import GAP, EventRules, Pattern, stem
+from .senses import in_its_sense
 from .words import Hit, Word, match_at, matches, sentence_words
 
 # Words that end a protest's motive clause: what follows may be the event again.
@@ -98,14 +100,24 @@ def _in_name(view: NlpView, text: str, hit: Hit, span: Span) -> bool:
     )
 
 
-def find_triggers(view: NlpView, text: str, span: Span, rules: EventRules) -> list[Hit]:
-    """The triggers of one sentence that report an event that happened."""
+def find_triggers(
+    view: NlpView,
+    text: str,
+    span: Span,
+    rules: EventRules,
+    actors: Sequence[ActorMention] = (),
+    lead: Sequence[Word] = (),
+) -> list[Hit]:
+    """The triggers of one sentence that report an event that happened (``actors``: the
+    article's actor mentions, and ``lead``: the words of its lead, which a trigger with an
+    everyday sense may need beside it)."""
     words = sentence_words(view, text, span)
-    dates = [(e.start, e.end) for e in view.entities if e.label == "DATE"]
+    # a date ("March 3") or a person ("Loretta Lynch") is no trigger
+    names = [(e.start, e.end) for e in view.entities if e.label in NOT_TRIGGERS]
     hits = [
         h
         for h in _all_hits(words, rules)
-        if not any(s < h.end and h.start < e for s, e in dates)
+        if not any(s < h.end and h.start < e for s, e in names)
         and not _month(text, h, span)
         and not _in_name(view, text, h, span)
     ]
@@ -115,6 +127,7 @@ def find_triggers(view: NlpView, text: str, span: Span, rules: EventRules) -> li
         if not _cue_before(words, h.first, rules.cancel_cues, rules.cancel_window)
         and not _in_motive(words, h, hits, rules)
         and _has_context(words, h, rules)
+        and in_its_sense(words, h, span, actors, lead)
         and not _intended(view, h, rules)
     ]
     return reported(view, words, kept)
@@ -155,7 +168,12 @@ def _has_context(words: list[Word], hit: Hit, rules: EventRules) -> bool:
     return not military or holds(rules.context_words[hit.sub_type])
 
 
+NOT_TRIGGERS = ("DATE", "PERSON")
+
+
 INTENT_DEPTH = 3  # heads walked up from a trigger to find a verb of intent
+# Relations through which a verb of intent governs the trigger ("vowed to step up the fight").
+INTENT_DEPS = ("xcomp", "advcl", "conj", "pobj", "prep", "dobj")
 
 
 def _intended(view: NlpView, hit: Hit, rules: EventRules) -> bool:
@@ -166,7 +184,7 @@ def _intended(view: NlpView, hit: Hit, rules: EventRules) -> bool:
     index = hit.token
     for _ in range(INTENT_DEPTH):
         token = view.tokens[index]
-        if token.dep not in ("xcomp", "advcl", "conj", "pobj", "prep") or token.head == index:
+        if token.dep not in INTENT_DEPS or token.head == index:
             return False
         index = token.head
         head = view.tokens[index]
