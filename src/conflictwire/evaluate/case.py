@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Article
-from .events import NO_EVENT, confusion_table, top_confusions
+from .events import NO_EVENT, SubTypePairs
 from .gold import GoldDocument, ratio
 
 
 @dataclass
-class CaseScores:
+class CaseScores(SubTypePairs):
     documents: int = 0
     with_event: int = 0
     type_right: int = 0
@@ -36,17 +36,6 @@ class CaseScores:
             "sub_event_type": ratio(sub_right, self.documents),
             "weighted_f1": weighted_f1(self.pairs),
         }
-
-    def confusion(self) -> dict[str, dict[str, int]]:
-        """Gold sub-type → our sub-type → count (``(none)`` where we coded no event)."""
-        return confusion_table(self.pairs)
-
-    def top_confusions(self, n: int = 10) -> list[tuple[str, str, int]]:
-        return top_confusions(self.pairs, n)
-
-    def details(self) -> dict[str, Any]:
-        """What ``--json`` adds to the summary."""
-        return {"confusion": self.confusion()}
 
 
 def weighted_f1(pairs: Counter[tuple[str, str]]) -> float | None:

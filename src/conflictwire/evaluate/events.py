@@ -24,8 +24,25 @@ FIELDS = ("event_type", "sub_event_type", "location_25km", "actor1", "event_date
 _YEARS = re.compile(r"\s*\((?:\d{4})-(?:\d{4})?\)")
 
 
+class SubTypePairs:
+    """Sub-type confusions for scores that count ``pairs``: (gold, ours) -> documents."""
+
+    pairs: Counter[tuple[str, str]]
+
+    def confusion(self) -> dict[str, dict[str, int]]:
+        """Gold sub-type → predicted sub-type → count (``(none)`` where nothing was coded)."""
+        return confusion_table(self.pairs)
+
+    def top_confusions(self, n: int = 10) -> list[tuple[str, str, int]]:
+        return top_confusions(self.pairs, n)
+
+    def details(self) -> dict[str, Any]:
+        """What ``--json`` adds to the summary."""
+        return {"confusion": self.confusion()}
+
+
 @dataclass
-class EventScores:
+class EventScores(SubTypePairs):
     documents: int = 0
     with_event: int = 0
     right: Counter[str] = field(default_factory=Counter)
@@ -39,17 +56,6 @@ class EventScores:
         for name in FIELDS:
             out[name] = ratio(self.right[name], self.documents)
         return out
-
-    def confusion(self) -> dict[str, dict[str, int]]:
-        """Gold sub-type → predicted sub-type → count (``(none)`` where nothing was coded)."""
-        return confusion_table(self.pairs)
-
-    def top_confusions(self, n: int = 10) -> list[tuple[str, str, int]]:
-        return top_confusions(self.pairs, n)
-
-    def details(self) -> dict[str, Any]:
-        """What ``--json`` adds to the summary."""
-        return {"confusion": self.confusion()}
 
 
 def confusion_table(pairs: Counter[tuple[str, str]]) -> dict[str, dict[str, int]]:
