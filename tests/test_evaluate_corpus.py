@@ -9,12 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from conflictwire.cli import main
-from conflictwire.evaluate.corpus import (
-    is_corpus_gold,
-    pair_with_gold,
-    read_corpus_gold,
-    score_corpus,
-)
+from conflictwire.evaluate.corpus import pair_with_gold, read_corpus_gold, score_corpus
+from conflictwire.evaluate.formats import first_record, is_corpus_record
 from conflictwire.models import Article, Event
 
 GOLD_LINES = [
@@ -45,6 +41,11 @@ def write_gold(tmp_path: Path) -> Path:
 
 def article(root: Path, name: str, events: list[Event]) -> Article:
     return Article(text=name, origin=str(root / "txt" / name), title=name, events=events)
+
+
+def is_corpus_gold(path: Path) -> bool:
+    record = first_record(path)
+    return record is not None and is_corpus_record(record)
 
 
 def test_corpus_gold_is_told_from_note_gold(tmp_path):

@@ -19,16 +19,9 @@ from typing import Any
 from ..models import Article
 from ..settings import Settings
 from .events import EventScores, score_document
-from .formats import first_record, is_corpus_record
 from .gold import GoldDocument, ratio
 
 Locate = Callable[[int], tuple[float, float] | None]  # geonameid -> (latitude, longitude)
-
-
-def is_corpus_gold(path: str | Path) -> bool:
-    """Whether a gold file names corpus articles (``origin``) instead of carrying texts."""
-    record = first_record(path)
-    return record is not None and is_corpus_record(record)
 
 
 def read_corpus_gold(path: str | Path) -> dict[tuple[str, int], dict[str, Any]]:

@@ -38,7 +38,7 @@ def event_place(
         and any(s <= p.start < e for s, e in sentences)
     ]
     motive = {id(p) for p in candidates if protest and _in_motive(article, trigger, p)}
-    votes = country_votes(article)
+    votes = votes_of(article)
     ranked = sorted(
         candidates,
         key=lambda p: place_rank(article, sentences, trigger, rules, p, protest, motive, votes),
@@ -57,7 +57,7 @@ def place_rank(
     votes: dict[str, float],
 ) -> tuple[int, ...]:
     """``event_place``'s order for one place (lower first); ``motive`` holds the ids of the
-    places in a protest's motive, ``votes`` the article's ``country_votes``."""
+    places in a protest's motive, ``votes`` the article's country vote (``votes_of``)."""
     specificity = SPECIFICITY.get(place.feature or "", 1)
     at_home = _coherent(article, place, votes, alone=False) or _sole_town(article, trigger, place)
     form = form_of(article, place)
@@ -166,19 +166,13 @@ BROAD = 3  # admin1 and wider: the event's place only where the report names not
 NOT_LOCATIONS = {"demonym", "continent"}
 
 
-def country_votes(article: Article) -> dict[str, float]:
-    """How surely the article's places name each country, by country code: the vote the place
-    stage counted (``places.country``)."""
-    return votes_of(article)
-
-
 def _coherent(
     article: Article, place: Place, votes: dict[str, float] | None = None, alone: bool = True
 ) -> bool:
     """Whether the place lies in a country the article's other places (or, not ``alone``, all
     its places) name most surely, or they name none: "Al" read as a Norwegian village among
-    Lebanese places does not. ``votes`` is ``country_votes(article)`` where already counted."""
-    counts: dict[str, float] = dict(country_votes(article) if votes is None else votes)
+    Lebanese places does not. ``votes`` is ``votes_of(article)`` where already counted."""
+    counts: dict[str, float] = dict(votes_of(article) if votes is None else votes)
     code = place.country_code or ""
     if alone and code and not form_of(article, place).in_a_name:
         counts[code] = counts.get(code, 0.0) - vote_weight(place.feature)

@@ -276,7 +276,7 @@ def _list_cue(doc: _Doc, span: range, rules: PlaceRules) -> str | None:
         if index < 0:
             return None
         word = doc.word(index)
-        if word in rules.admin_words and word.endswith("s"):
+        if word in rules.admin_plurals:
             return "admin"
         if word not in rules.list_glue and not _namelike(doc, doc.tokens[index]):
             return None

@@ -20,6 +20,7 @@ class PlaceRules:
     non_place_labels: frozenset[str]
     place_prepositions: frozenset[str]
     admin_words: frozenset[str]
+    admin_plurals: frozenset[str]  # those that open a list ("provinces including X and Y")
     admin_list_window: int
     list_glue: frozenset[str]
     settlement_words: frozenset[str]
@@ -51,6 +52,7 @@ class PlaceRules:
             non_place_labels=frozenset(data["non_place_labels"]),
             place_prepositions=words("place_prepositions"),
             admin_words=kinds.role("admin"),
+            admin_plurals=kinds.plurals("admin"),
             admin_list_window=int(data["admin_list_window"]),
             list_glue=words("list_glue"),
             settlement_words=kinds.role("settlement"),
