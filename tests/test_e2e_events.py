@@ -6,13 +6,17 @@ little under what the current code measures (the figure is in the comment).
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from conflictwire.demo import sample_corpus
+from conflictwire.evaluate.corpus import (
+    corpus_articles,
+    dated_by_gold,
+    pair_with_gold,
+    read_corpus_gold,
+)
 from conflictwire.ingest import iter_articles
 from conflictwire.models import Article, Event
 from conflictwire.pipeline import Pipeline
@@ -23,9 +27,9 @@ pytestmark = pytest.mark.e2e
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_94b7f26e35b82732.txt"
 GOLD = Path(__file__).parent / "gold" / "sample_gold.jsonl"
 AS_SUKHNAH = 172425
-NO_EVENT_CEILING = 0.25  # events found per article the gold says has none (measured 0.21)
-TYPE_FLOOR = 0.78  # share of gold articles whose first event type we match (measured 0.83)
-SUB_TYPE_FLOOR = 0.75  # the same for the sub-event type (measured 0.80)
+NO_EVENT_CEILING = 0.25  # events found per article the gold says has none (measured 0.20)
+TYPE_FLOOR = 0.70  # share of gold articles whose first event type we match (measured 0.73)
+SUB_TYPE_FLOOR = 0.62  # the same for the sub-event type (measured 0.65)
 
 needs_seed = pytest.mark.skipif(
     not SEED.exists(), reason="shared/seeds is not beside this checkout"
@@ -87,26 +91,20 @@ def test_seed_pledge_to_march_on_is_not_a_protest_or_riot(seed):
 
 @pytest.fixture(scope="module")
 def corpus() -> list[tuple[dict, Article]]:
-    gold = {}
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        gold[(record["origin"], record["entry"] or 0)] = record
+    """Each gold record with its article, processed as ``evaluate events`` does: a ``.txt``
+    article gets the gold's publication date."""
+    gold = read_corpus_gold(GOLD)
     root = sample_corpus()
     settings = Settings()
-    articles = [a for a in iter_articles([str(root)], settings) if isinstance(a, Article)]
-    seen: dict[str, int] = defaultdict(int)
-    pairs = []
-    for article in Pipeline(settings).run(articles):
-        path = (article.origin or "").split("#entry")[0].split(":line")[0]
-        relative = str(Path(path).relative_to(root))
-        pairs.append((gold[(relative, seen[relative])], article))
-        seen[relative] += 1
+    articles = dated_by_gold(corpus_articles(root, settings), gold, root)
+    pairs = list(pair_with_gold(Pipeline(settings).run(articles), gold, root))
+    assert len(pairs) == len(gold)
     return pairs
 
 
 def test_articles_without_events_yield_almost_none(corpus):
     quiet = [article for gold, article in corpus if not gold["events"]]
-    assert len(quiet) >= 4  # a funding appeal, an oil story, a UN statement, a French report
+    assert len(quiet) >= 40  # appeals, markets, sport, recipes, culture, disasters, a French report
     found = sum(len(a.events) for a in quiet)
     assert found / len(quiet) <= NO_EVENT_CEILING, [
         (a.title, [e.sub_event_type for e in a.events]) for a in quiet if a.events
@@ -115,7 +113,7 @@ def test_articles_without_events_yield_almost_none(corpus):
 
 def test_event_types_match_the_gold_first_event(corpus):
     coded = [(gold["events"][0], article) for gold, article in corpus if gold["events"]]
-    assert len(coded) >= 25
+    assert len(coded) >= 70
     first = [(g, a.events[0] if a.events else None) for g, a in coded]
     types = sum(e is not None and e.event_type == g["event_type"] for g, e in first)
     subs = sum(e is not None and e.sub_event_type == g["sub_event_type"] for g, e in first)

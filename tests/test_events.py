@@ -193,10 +193,10 @@ def test_non_events_and_unreal_events_are_not_coded(text: str) -> None:
 def test_a_past_event_with_its_own_date_is_a_separate_later_event() -> None:
     text = (
         "On 2 June 2022, Syrian troops clashed with Islamic State fighters near Palmyra. "
-        "The town had fallen to Islamic State fighters in May 2015 after heavy fighting."
+        "The town had fallen to Islamic State fighters in May 2020 after heavy fighting."
     )
-    events = code_events(_article(text, dates=("2 June 2022", "May 2015"))).events
-    assert [e.event_date for e in events] == ["2022-06-02", "2015-05-15"]
+    events = code_events(_article(text, dates=("2 June 2022", "May 2020"))).events
+    assert [e.event_date for e in events] == ["2022-06-02", "2020-05-15"]
     assert events[1].time_precision == 3
 
 

@@ -72,8 +72,8 @@ def test_no_event_is_coded(pipeline, text):
             "Armed clash",
         ),
         (
-            "Residents have left the town of al-Sukhnah since it fell in the hands of ISIS in "
-            "May 2015.",
+            "Residents have left the town of Tessit since it fell in the hands of ISIS in "
+            "May 2023.",
             "Non-state actor overtakes territory",
         ),
         ("The two sides agreed to a ceasefire in Juba on Sunday.", "Agreement"),

@@ -42,6 +42,24 @@ def sub_types(text: str, actors: list[ActorMention] | None = None) -> list[str]:
         ("Police arrested four activists at the square.", ["Arrests"]),
         ("The senator spoke at a campaign rally in Ohio.", []),
         ("Hundreds of teachers held a rally in the capital.", ["Peaceful protest"]),
+        ("The match was halted for an hour by an air-raid alert.", []),
+        ("An air raid hit the town.", ["Air/drone strike"]),
+        ("The company dropped the feature after an explosive interview.", []),
+        ("Fighter jets roared low over the crowds at the air show.", []),
+        ("Warplanes struck the town.", ["Air/drone strike"]),
+        ("The side stormed back after falling behind in the first half.", []),
+        ("Doctors say the city is losing its battle against the coronavirus.", []),
+        ("A gang seized control of servers at the company's warehouse.", []),
+        (
+            "Rebels seized control of the town after a day of fighting.",
+            ["Armed clash", "Non-state actor overtakes territory"],
+        ),
+        ("Security forces cordoned off the road after the crash.", []),
+        (
+            "Police cordoned off the square to stop the protesters.",
+            ["Peaceful protest", "Protest with intervention"],
+        ),
+        ("Thousands gathered at the memorial to mark the centenary with wreaths.", []),
     ],
 )
 def test_a_word_with_an_everyday_sense_needs_its_event_beside_it(text, expected):

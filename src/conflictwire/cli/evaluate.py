@@ -205,11 +205,17 @@ def location(gold: str, limit: int | None, as_json: bool, settings: Settings) ->
 
 def _score_corpus(pipeline: Any, gold: str, corpus_dir: str | None, limit: int | None) -> Any:
     from ..demo import sample_corpus
-    from ..evaluate.corpus import corpus_articles, pair_with_gold, read_corpus_gold, score_corpus
+    from ..evaluate.corpus import (
+        corpus_articles,
+        dated_by_gold,
+        pair_with_gold,
+        read_corpus_gold,
+        score_corpus,
+    )
 
     root = Path(corpus_dir) if corpus_dir else sample_corpus()
     records = read_corpus_gold(gold)
-    articles = corpus_articles(root, pipeline.settings)[:limit]
+    articles = dated_by_gold(corpus_articles(root, pipeline.settings)[:limit], records, root)
     processed_articles = progress(pipeline.run(articles), desc="evaluate events")
     gazetteer = pipeline.resources.gazetteer
 

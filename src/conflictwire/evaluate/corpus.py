@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,18 @@ def corpus_articles(root: Path, settings: Settings) -> list[Article]:
     from ..ingest import iter_articles
 
     return [a for a in iter_articles([str(root)], settings) if isinstance(a, Article)]
+
+
+def dated_by_gold(
+    articles: Iterable[Article], gold: dict[tuple[str, int], dict[str, Any]], root: Path
+) -> list[Article]:
+    """The articles the gold names, each without a publication date of its own (a ``.txt``
+    file) given the gold's, as a user gives ``--published``: past and background events are
+    judged against it."""
+    return [
+        replace(article, published=article.published or record.get("published"))
+        for record, article in pair_with_gold(articles, gold, root)
+    ]
 
 
 def pair_with_gold(

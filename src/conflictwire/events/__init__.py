@@ -17,11 +17,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..models import Article, Event
-from .attributes import Dated, is_background, sentence_dates
+from .attributes import Dated, is_background, is_history, sentence_dates
 from .build import build_event
 from .classify import choose_sub_type
 from .location import event_place
 from .rules import EventRules, default_rules
+from .topic import NOTE, TOPIC_LEAD, headline_words, speaks_of_conflict
 from .triggers import find_triggers
 from .words import Hit, sentence_words
 
@@ -93,6 +94,11 @@ def _drafts(article: Article, rules: EventRules) -> list[Draft]:
     current: Draft | None = None
     main: Draft | None = None
     lead = [w for s in spans[:LEAD_SENTENCES] for w in sentence_words(article.nlp, article.text, s)]
+    heading = [headline_words(article.title)]
+    if len(spans) > NOTE and not speaks_of_conflict(
+        heading + [sentence_words(article.nlp, article.text, s) for s in spans[:TOPIC_LEAD]]
+    ):
+        return []  # an article whose headline and lead are not about conflict reports none
     for i, span in enumerate(spans):
         hits = find_triggers(article.nlp, article.text, span, rules, article.actors, lead)
         if not hits or (not any(h.strong for h in hits) and i >= LEAD_SENTENCES and not current):
@@ -101,6 +107,8 @@ def _drafts(article: Article, rules: EventRules) -> list[Draft]:
             continue
         dates = sentence_dates(article, span)
         own = dates[0] if dates else None
+        if own is not None and is_history(own, article):
+            continue  # "the mortar attacks on the market in 1994" in a book review
         kind = _kind(hits, rules)
         protest = kind in rules.ontology.event_types("demonstrations")
         place = event_place(article, [span], (hits[0].start, hits[0].end), rules, protest=protest)

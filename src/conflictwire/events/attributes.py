@@ -50,18 +50,29 @@ def sentence_dates(article: Article, span: Span) -> list[Dated]:
 
 
 BACKGROUND_DAYS = 30  # a date this long before publication is background, not the news
+HISTORY_DAYS = 3 * 365  # ... and over three years before, history: not coded from this report
 
 
 def is_background(dated: Dated, article: Article) -> bool:
     """Whether a date is well before the article's publication (a past event it recalls)."""
+    return _days_before(dated, article) > BACKGROUND_DAYS
+
+
+def is_history(dated: Dated, article: Article) -> bool:
+    """Whether a date is years before the article's publication: a commemoration's battle, a
+    book's siege. A report recalls such events; it is not a source for them."""
+    return _days_before(dated, article) > HISTORY_DAYS
+
+
+def _days_before(dated: Dated, article: Article) -> int:
     published = published_date(article)
     if published is None:
-        return False
+        return 0
     try:
         day, pub = dt.date.fromisoformat(dated.date), dt.date.fromisoformat(published.date)
     except ValueError:
-        return False
-    return (pub - day).days > BACKGROUND_DAYS
+        return 0
+    return (pub - day).days
 
 
 def published_date(article: Article) -> Dated | None:

@@ -124,7 +124,7 @@ def _natural_cause(view: NlpView, hit: Hit, rules: NotEvents) -> bool:
             return True
     for child in _children(view, hit.token):
         dep = view.tokens[child].dep
-        if dep in ("nsubj", "nsubjpass") and _lemma(view, child) in rules.natural_causes:
+        if dep in ("nsubj", "nsubjpass") and _a_cause(view, child, rules):
             return True
         if dep in ("prep", "agent") and view.tokens[child].text.lower() in CAUSE_PREPOSITIONS:
             objects = [g for g in _children(view, child) if view.tokens[g].dep == "pobj"]
@@ -136,12 +136,24 @@ def _natural_cause(view: NlpView, hit: Hit, rules: NotEvents) -> bool:
 WAR_TOLL_DEPTH = 4  # heads walked up from a trigger to the verb whose subject may be "the war"
 
 
+def _a_cause(view: NlpView, noun: int, rules: NotEvents) -> bool:
+    """A natural cause, or a noun that one qualifies: "a methane explosion", "a mine collapse"."""
+    if _lemma(view, noun) in rules.natural_causes:
+        return True
+    return any(
+        view.tokens[c].dep in ("compound", "amod") and _lemma(view, c) in rules.natural_causes
+        for c in _children(view, noun)
+    )
+
+
 def _describes_a_conflict(view: NlpView, hit: Hit, rules: NotEvents) -> bool:
     """ "The war, fought between ...": a trigger that only qualifies a war or conflict; "The war
     has killed hundreds of thousands through fighting": a war's toll."""
     if not view.index.has_parse:
         return False
     token = view.tokens[hit.token]
+    while token.dep == "conj" and view.tokens[token.head] is not token:
+        token = view.tokens[token.head]  # "the war, which began in 2011 and has killed ..."
     if token.dep in ("acl", "relcl") and _lemma(view, token.head) in rules.conflict_nouns:
         return True
     index = hit.token

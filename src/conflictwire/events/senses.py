@@ -38,7 +38,7 @@ def senses() -> tuple[Sense, ...]:
 
 def _sense(name: str, row: dict[str, Any]) -> Sense:
     def patterns(key: str) -> tuple[Pattern, ...]:
-        return tuple(compile_pattern(str(w)) for w in _flat(row.get(key, [])))
+        return tuple(compile_pattern(str(w)) for w in flat(row.get(key, [])))
 
     return Sense(
         name=name,
@@ -51,11 +51,11 @@ def _sense(name: str, row: dict[str, Any]) -> Sense:
     )
 
 
-def _flat(items: list[Any]) -> list[Any]:
+def flat(items: list[Any]) -> list[Any]:
     """YAML aliases of shared lists ("*armed") arrive as nested lists."""
     out: list[Any] = []
     for item in items:
-        out.extend(_flat(item) if isinstance(item, list) else [item])
+        out.extend(flat(item) if isinstance(item, list) else [item])
     return out
 
 
