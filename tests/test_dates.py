@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflictwire.dates import DateValue, find_dates, publication_date, resolve_date
+from conflictwire.dates import DateValue, find_dates, publication_date, resolve_date, years_back
 from conflictwire.view import Entity
 
 PUBLISHED = "2022-06-10"  # a Friday
@@ -38,6 +38,9 @@ PUBLISHED = "2022-06-10"  # a Friday
         ("late March", "2022-03-25", 2),
         ("between 6 and 8 June 2022", "2022-06-07", 2),
         ("since 2011", "2011-07-01", 3),
+        ("in the 1990s", "1995-01-01", 3),
+        ("in 1994 and 1995", "1994-07-01", 3),
+        ("two years ago", "2020-06-15", 3),
     ],
 )
 def test_resolve_date_reads_wire_expressions(expression: str, expected: str, precision: int):
@@ -110,3 +113,19 @@ def test_find_dates_keeps_to_the_span():
     text = "On 3 May 2022 troops entered Mariupol. On 5 May 2022 a drone hit Kharkiv."
     second = (text.index("On 5"), len(text))
     assert [v.date for v in find_dates(text, second, [], PUBLISHED)] == ["2022-05-05"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "years"),
+    [
+        ("Thousands gather on the Somme to mark 100 years since the battle", 100),
+        ("Review: a film drags Cannes into the trenches of 1916", 106),
+        ("A book retells the siege of the 1990s", 23),
+        ("Ten years after the massacre, survivors return", 10),
+        ("Army retakes the town of Tessit", 0),
+        ("Rebels shell Kherson in 2022 push", 0),
+    ],
+)
+def test_years_back_says_how_far_back_a_headline_dates_its_subject(headline, years):
+    assert years_back(headline, PUBLISHED) == years
+    assert years_back(headline, None) == 0

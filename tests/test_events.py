@@ -134,6 +134,41 @@ def _first(text: str, **kw: object) -> Event:
             "Strategic developments",
             "Non-violent transfer of territory",
         ),
+        (
+            "Police seized seven rifles and 200 rounds of ammunition in Ambon.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        (
+            "Turkish forces set up a new observation post near Atarib.",
+            "Strategic developments",
+            "Headquarters or base established",
+        ),
+        (
+            "Two civilians were hurt when a grenade exploded near a market in Baidoa.",
+            "Explosions/Remote violence",
+            "Grenade",
+        ),
+        (
+            "Militants fired shells filled with poison gas at the village of Talmenes.",
+            "Explosions/Remote violence",
+            "Chemical weapon",
+        ),
+        (
+            "Soldiers violently suppressed a peaceful protest in Bethlehem.",
+            "Protests",
+            "Excessive force against protesters",
+        ),
+        (
+            "Police suppressed a peaceful march of teachers in Goma.",
+            "Protests",
+            "Protest with intervention",
+        ),
+        (
+            "A protester threw a Molotov cocktail at police during a demonstration in Santiago.",
+            "Riots",
+            "Violent demonstration",
+        ),
     ],
 )
 def test_each_event_type_is_coded(text: str, event_type: str, sub_type: str) -> None:
@@ -188,6 +223,30 @@ def test_recapture_by_state_forces_regains_territory() -> None:
 )
 def test_non_events_and_unreal_events_are_not_coded(text: str) -> None:
     assert code_events(_article(text)).events == []
+
+
+def test_in_an_article_the_first_sentence_names_the_main_events_type() -> None:
+    lead = "Two suicide bombers blew themselves up at a police station in Kirkuk on Sunday."
+    later = "Witnesses said the attackers had tried to storm the building before the fighting."
+    filler = [
+        "Officials gave no toll.",
+        "The station was closed.",
+        "Roads were shut.",
+        "Schools stayed open.",
+        "Markets reopened on Monday.",
+    ]
+    assert _first(" ".join([lead, later, *filler])).sub_event_type == "Suicide bomb"
+    # a note (five sentences or fewer) is one event throughout: the battle absorbs the bombing
+    assert _first(" ".join([lead, later])).sub_event_type == "Armed clash"
+
+
+def test_civilians_are_never_the_perpetrators_of_political_violence() -> None:
+    text = "Civilians were killed when shelling hit the market in Kafr Nabl."
+    article = _article(text, places=[_place(text, "Kafr Nabl")])
+    article.actors = [ActorMention(0, 9, "Civilians", "Civilians (Syria)", "Civilians", "SY")]
+    event = code_events(article).events[0]
+    assert event.actor1 is not None and not event.actor1.startswith("Civilians")
+    assert event.actor2 == "Civilians (Syria)"
 
 
 def test_a_past_event_with_its_own_date_is_a_separate_later_event() -> None:

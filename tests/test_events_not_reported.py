@@ -49,6 +49,9 @@ def sub_types(pipeline: Pipeline, text: str) -> list[str]:
         "Cross-border strikes largely stopped after the truce in Saada.",
         "Speakers in Mekelle called for the withdrawal of Eritrean troops.",
         "Talks in Muscat ended without a deal on turning the informal ceasefire into a roadmap.",
+        # a violent verb with a thing as its object
+        "The messaging app killed its disappearing-posts feature in Nairobi on Thursday.",
+        "The council in Erbil shot down every proposal to widen the road.",
     ],
 )
 def test_no_event_is_coded(pipeline, text):
@@ -77,6 +80,7 @@ def test_no_event_is_coded(pipeline, text):
             "Non-state actor overtakes territory",
         ),
         ("The two sides agreed to a ceasefire in Juba on Sunday.", "Agreement"),
+        ("Gunmen killed two traders in Nairobi on Thursday.", "Attack"),
     ],
 )
 def test_the_twins_that_report_an_event_are_coded(pipeline, text, sub_type):
@@ -91,3 +95,24 @@ def test_the_group_that_claimed_an_attack_is_its_perpetrator(pipeline):
     article = Article(text=text, language="en", published="2024-05-20")
     (done,) = pipeline.run([article])
     assert done.events and done.events[0].actor1 == "Al Shabaab"
+
+
+def test_a_headline_that_dates_its_subject_years_back_makes_undated_triggers_history(pipeline):
+    body = (
+        "Aubertin follows a company of infantrymen through ten months of the battle. "
+        "Her grandfather's uncle was killed in the battle at Verdun, she told reporters. "
+        "The film shows soldiers fighting for a ruined fort. "
+        "Critics praised its sound. Its budget was small. It opens in Paris in June."
+    )
+    old = Article(
+        text=body,
+        title="Review: a film drags Cannes into the trenches of 1916",
+        language="en",
+        published="2024-05-20",
+    )
+    new = Article(
+        text=body, title="Review: a film about war", language="en", published="2024-05-20"
+    )
+    done_old, done_new = pipeline.run([old, new])
+    assert done_old.events == []
+    assert done_new.events != []

@@ -60,6 +60,17 @@ def sub_types(text: str, actors: list[ActorMention] | None = None) -> list[str]:
             ["Peaceful protest", "Protest with intervention"],
         ),
         ("Thousands gathered at the memorial to mark the centenary with wreaths.", []),
+        ("Thousands of fans gathered outside the stadium after the final whistle.", []),
+        (
+            "Thousands of workers gathered outside the ministry to demand their wages.",
+            ["Peaceful protest"],
+        ),
+        ("The champions were beaten in the derby on Sunday.", []),
+        ("Volunteers found the missing boy near the lake on Sunday.", []),
+        (
+            "Soldiers discovered a cache of rifles and ammunition in a house.",
+            ["Disrupted weapons use"],
+        ),
     ],
 )
 def test_a_word_with_an_everyday_sense_needs_its_event_beside_it(text, expected):

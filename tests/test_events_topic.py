@@ -22,7 +22,7 @@ CAMPAIGN = [
 ]
 
 CONFLICT = [
-    "The United Nations urged troops and rebels in the north to protect civilians.",
+    "The UN urged troops and rebels in the north to end the violence against civilians.",
     "Its envoy is expected in the capital next week.",
     "The governor asked for more food supplies.",
     "Aid agencies said roads to the area were closed.",
@@ -53,6 +53,15 @@ def test_the_headline_counts_toward_the_lead():
     assert speaks_of_conflict([headline_words(title)])
     assert not speaks_of_conflict([headline_words("Senator opens campaign office in Columbus")])
     assert _coded(CAMPAIGN, title=title) != []
+
+
+def test_a_lead_of_only_deaths_or_only_police_is_no_conflict():
+    epidemic = "Cholera deaths rise in the capital as 40 more patients died this week"
+    crime = "Police officers with weapons searched the home of a councillor"
+    assert not speaks_of_conflict([headline_words(epidemic)])
+    assert not speaks_of_conflict([headline_words(crime)])
+    assert speaks_of_conflict([headline_words("Soldiers killed near the border")])
+    assert speaks_of_conflict([headline_words("Peacekeepers complete withdrawal from last base")])
 
 
 def test_a_note_is_judged_by_its_triggers_alone():

@@ -63,7 +63,16 @@ _RANGE = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"(?P<qualifier>[a-z ]+?)?[- ]?{_MONTH}(?:,?\s+{_YEAR})?")
 _BARE_YEAR = re.compile(_YEAR)
-_AGO = re.compile(r"(?P<number>\d+|[a-z ]+?)\s+(?P<unit>day|week|month)s?\s+ago")
+_AGO = re.compile(r"(?P<number>\d+|[a-z ]+?)\s+(?P<unit>day|week|month|year)s?\s+ago")
+_YEAR_PAIR = re.compile(rf"{_YEAR}\s*(?:and|or|to|-|–)\s*(?:19|20)\d\d")
+_DECADE = re.compile(r"(?P<decade>1[89]\d0|20\d0)'?s")
+# "a hundred years since", "30 years after", "20 years ago", "the 1990s", "1916": how far back a
+# headline dates its subject (``years_back``).
+_YEARS_BACK = re.compile(
+    r"\b(?P<number>\d+|[a-z]+)\s+years?\s+(?:ago|since|after|on)\b"
+    r"|\b(?P<decade>1[89]\d0|20\d0)'?s\b|\b(?P<year>1[89]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -206,7 +215,33 @@ def _absolute(text: str, pub: date | None) -> _Found | None:
     if match := _BARE_YEAR.fullmatch(text):
         mid = date.fromisoformat(f"{match['year']}-{_rules().year_midpoint}")
         return mid, 3, date(mid.year, 1, 1)
+    if match := _YEAR_PAIR.fullmatch(text):  # "1994 and 1995": the first
+        mid = date.fromisoformat(f"{match['year']}-{_rules().year_midpoint}")
+        return mid, 3, date(mid.year, 1, 1)
+    if match := _DECADE.fullmatch(text):  # "the 1990s": the middle of the decade
+        first = int(match["decade"])
+        return date(first + 5, 1, 1), 3, date(first, 1, 1)
     return None
+
+
+def years_back(text: str, published: str | None) -> int:
+    """How many whole years before publication the furthest date that ``text`` (a headline)
+    names lies: "100 years since the battle" 100, "the trenches of 1916" in 2024 108, "the
+    1990s" from the decade's end; 0 for none or without a publication date."""
+    pub = _parse_published(published)
+    if pub is None:
+        return 0
+    furthest = 0
+    for match in _YEARS_BACK.finditer(text):
+        if match["number"]:
+            number = match["number"].lower()
+            count = int(number) if number.isdigit() else _rules().number_words.get(number, 0)
+        elif match["decade"]:
+            count = pub.year - (int(match["decade"]) + 9)
+        else:
+            count = pub.year - int(match["year"])
+        furthest = max(furthest, count)
+    return furthest
 
 
 def _day_found(year: int, month: int, day: int) -> _Found | None:
@@ -282,6 +317,9 @@ def _ago_found(match: re.Match[str], pub: date) -> _Found | None:
     if match["unit"] == "week":
         value = pub - timedelta(days=7 * count)
         return value, 2, value - timedelta(days=3)
+    if match["unit"] == "year":
+        value = date(pub.year - count, pub.month, 15)
+        return value, 3, date(value.year, value.month, 1)
     year, month = divmod(pub.year * 12 + pub.month - 1 - count, 12)
     return date(year, month + 1, 15), 3, date(year, month + 1, 1)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..models import Article, Event
-from .attributes import Dated, is_background, is_history, sentence_dates
+from .attributes import Dated, history_headline, is_background, is_history, sentence_dates
 from .build import build_event
 from .classify import choose_sub_type
 from .location import event_place
@@ -99,6 +99,7 @@ def _drafts(article: Article, rules: EventRules) -> list[Draft]:
         heading + [sentence_words(article.nlp, article.text, s) for s in spans[:TOPIC_LEAD]]
     ):
         return []  # an article whose headline and lead are not about conflict reports none
+    past = history_headline(article)
     for i, span in enumerate(spans):
         hits = find_triggers(article.nlp, article.text, span, rules, article.actors, lead)
         if not hits or (not any(h.strong for h in hits) and i >= LEAD_SENTENCES and not current):
@@ -107,8 +108,10 @@ def _drafts(article: Article, rules: EventRules) -> list[Draft]:
             continue
         dates = sentence_dates(article, span)
         own = dates[0] if dates else None
-        if own is not None and is_history(own, article):
+        if is_history(own, article) if own is not None else past:
             continue  # "the mortar attacks on the market in 1994" in a book review
+        if past and not any(h.strong for h in hits):
+            continue  # "to mark the centenary of the battle, when 20,000 soldiers were killed"
         kind = _kind(hits, rules)
         protest = kind in rules.ontology.event_types("demonstrations")
         place = event_place(article, [span], (hits[0].start, hits[0].end), rules, protest=protest)

@@ -64,6 +64,14 @@ def is_history(dated: Dated, article: Article) -> bool:
     return _days_before(dated, article) > HISTORY_DAYS
 
 
+def history_headline(article: Article) -> bool:
+    """Whether the headline dates its subject years back ("100 years since the battle", "the
+    trenches of 1916"): the report's undated triggers speak of that past."""
+    from ..dates import years_back
+
+    return years_back(article.title or "", article.published) * 365 > HISTORY_DAYS
+
+
 def _days_before(dated: Dated, article: Article) -> int:
     published = published_date(article)
     if published is None:

@@ -29,6 +29,8 @@ class NotEvents:
     conflict_nouns: frozenset[str]
     verbs_only: frozenset[str]
     territory_objects: tuple[Pattern, ...]
+    non_human_objects: frozenset[str]
+    acts_qualified: frozenset[str]
 
 
 @cache
@@ -50,6 +52,8 @@ def not_events() -> NotEvents:
         conflict_nouns=stems("conflict_nouns"),
         verbs_only=stems("verbs_only"),
         territory_objects=patterns("territory_objects"),
+        non_human_objects=stems("non_human_objects"),
+        acts_qualified=stems("acts_qualified"),
     )
 
 
@@ -75,6 +79,8 @@ def reported(view: NlpView, words: list[Word], hits: list[Hit]) -> list[Hit]:
         and not _figurative(words, h, rules)
         and not _verb_expected(view, words, h, rules)
         and not _natural_cause(view, h, rules)
+        and not _non_human_object(view, h, rules)
+        and not _qualifies_a_thing(view, h, hits, rules)
         and not _describes_a_conflict(view, h, rules)
         and not _undated_since(view, h)
     ]
@@ -131,6 +137,34 @@ def _natural_cause(view: NlpView, hit: Hit, rules: NotEvents) -> bool:
             if any(_lemma(view, g) in rules.natural_causes for g in objects):
                 return True
     return False
+
+
+def _non_human_object(view: NlpView, hit: Hit, rules: NotEvents) -> bool:
+    """ "The app kills its feature", "shot down every proposal", "rounding up chickens": a
+    violent verb whose object (or passive subject) is a thing or an animal."""
+    if not view.index.has_parse or view.tokens[hit.token].pos != "VERB":
+        return False
+    if hit.sub_type not in ontology().group("harms_its_object"):
+        return False  # "demonstrated ... against the bill" is parsed with the bill as object
+    for child in _children(view, hit.token):
+        if view.tokens[child].dep in ("dobj", "nsubjpass"):
+            return _lemma(view, child) in rules.non_human_objects
+    return False
+
+
+def _qualifies_a_thing(view: NlpView, hit: Hit, hits: list[Hit], rules: NotEvents) -> bool:
+    """ "a caravan park", "attack helicopters": a one-word trigger that is a compound of a noun
+    that is no trigger itself nor an act ("rocket fire")."""
+    if not view.index.has_parse or hit.first != hit.last:
+        return False
+    if hit.sub_type not in ontology().group("kind_as_modifier"):
+        return False
+    token = view.tokens[hit.token]
+    head = view.tokens[token.head]
+    if token.dep != "compound" or head.pos not in ("NOUN", "PROPN"):
+        return False
+    in_a_hit = any(h.start <= head.start < h.end for h in hits)
+    return not in_a_hit and _lemma(view, token.head) not in rules.acts_qualified
 
 
 WAR_TOLL_DEPTH = 4  # heads walked up from a trigger to the verb whose subject may be "the war"

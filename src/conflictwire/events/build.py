@@ -18,6 +18,7 @@ from .background import names_ground
 from .classify import choose_sub_type, territory_by_actor
 from .location import event_place, focus_place, geo_precision
 from .rules import EventRules
+from .topic import NOTE
 from .triggers import armed_target, taker_after
 from .words import Hit, sentence_words
 
@@ -29,6 +30,34 @@ BONUS = {"actor1": 0.15, "location": 0.15, "date": 0.1, "lead": 0.05}
 # The sub-types and event types these rules read are named groups of ``ontology`` (types.yaml).
 CROWDS = ("Civilians", "Protesters", "Rioters")
 NON_STATE = ("Rebel group", "Political militia", "Identity militia")
+ARMED = ("State forces", "External/Other forces", *NON_STATE)
+
+
+def _main_hits(hits: list[Hit], first: Span, article: Article, rules: EventRules) -> list[Hit]:
+    """The hits that may type an event. In an article (longer than a note) the first sentence
+    has the report's own words for it: later sentences count only with hits of the same event
+    type, of a demonstration when it is one ("Police fired tear gas"), or that combine with it
+    (a protest, then arrests). "Suicide bombers blew themselves up ... They tried to storm the
+    headquarters" stays a suicide bombing. In a note every sentence is about the one event."""
+    own = [h for h in hits if first[0] <= h.start < first[1]]
+    assert article.nlp is not None
+    if len(article.nlp.sentences) <= NOTE or not any(h.strong for h in own):
+        return hits
+    onto = rules.ontology
+    main = choose_sub_type(own, rules)[0]
+    kind = rules.sub_type(main).event_type
+    crowd = onto.event_types("demonstrations")
+    combine = [needed for needed, _ in onto.combinations if main in needed]
+
+    def related(hit: Hit) -> bool:
+        other = rules.sub_type(hit.sub_type).event_type
+        return (
+            other == kind
+            or (other in crowd and kind in crowd)
+            or any(hit.sub_type in needed for needed in combine)
+        )
+
+    return own + [h for h in hits if h not in own and related(h)]
 
 
 def build_event(
@@ -38,7 +67,7 @@ def build_event(
     spans = [article.nlp.sentences[i] for i in sentences]
     extra = [article.nlp.sentences[i] for i in attached]
     onto = rules.ontology
-    sub_type, trigger = choose_sub_type(hits, rules)
+    sub_type, trigger = choose_sub_type(_main_hits(hits, spans[0], article, rules), rules)
     sentence = article.nlp.sentence_of(trigger.start) or spans[0]
     tspan = (trigger.start, trigger.end)
     actor1, actor2 = actors_near(article, sentence, tspan, rules)
@@ -68,7 +97,7 @@ def build_event(
         plover=info.plover,
     )
     if info.event_type in onto.event_types("unnamed_attacker"):
-        actor1, actor2 = _attacker_first(article, actor1, actor2)
+        actor1, actor2 = _attacker_first(article, actor1, actor2, [sentence] + spans)
     _set_actors(event, actor1, actor2, place, article, rules)
     _set_place(event, place, article, rules)
     if dated is not None:
@@ -219,20 +248,35 @@ CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b[^.]{0,40}?\b(?:responsibility|the at
 
 
 def _attacker_first(
-    article: Article, actor1: ActorMention | None, actor2: ActorMention | None
+    article: Article,
+    actor1: ActorMention | None,
+    actor2: ActorMention | None,
+    spans: list[Span],
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """Political violence is coded with its perpetrator first: civilians read as actor 1 ("the
-    drone hit civilians", parsed backwards) give way to the armed actor beside them, or to the
-    group that claimed the attack ("Al Shabaab claimed responsibility"); so does a missing
-    attacker, before it becomes an unidentified armed group."""
+    drone hit civilians", parsed backwards) give way to the armed actor beside them, to the
+    group that claimed the attack ("Al Shabaab claimed responsibility"), or to the first armed
+    actor of the event's sentences; so does a missing attacker. Civilians are never actor 1 of
+    political violence: with no armed actor named they are actor 2 of an unnamed attacker."""
     if actor1 is not None and actor1.actor_type != "Civilians":
         return actor1, actor2
     if actor1 is not None and actor2 is not None and actor2.actor_type != "Civilians":
         return actor2, actor1
-    claimant = _claimant(article)
-    if claimant is not None:
-        return claimant, actor1 or actor2
-    return actor1, actor2
+    victim = actor1 or actor2
+    attacker = _claimant(article) or _armed_in(article, spans)
+    if attacker is not None:
+        return attacker, victim
+    return None, victim
+
+
+def _armed_in(article: Article, spans: list[Span]) -> ActorMention | None:
+    """The first armed actor (state forces, rebels, militias, external forces) of some
+    sentences."""
+    for start, end in spans:
+        for a in article.actors:
+            if start <= a.start < end and a.actor_type in ARMED:
+                return a
+    return None
 
 
 def _claimant(article: Article) -> ActorMention | None:

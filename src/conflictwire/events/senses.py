@@ -78,7 +78,7 @@ def in_its_sense(
     if matches(words, sense.needs, others):
         return True
     if sense.needs_count is not None and any(
-        _count(words[i].text) >= sense.needs_count for i in others
+        _counts_people(words, i, sense.needs_count) for i in others
     ):
         return True
     in_lead = [w for w in lead if not hit.start <= w.start < hit.end]
@@ -92,9 +92,20 @@ def in_its_sense(
     )
 
 
-def _count(word: str) -> int:
-    digits = word.replace(",", "")
-    return int(digits) if digits.isdigit() else 0
+def _counts_people(words: list[Word], i: int, least: int) -> bool:
+    """ "150 Pakistanis", "arrested 12": a number of at least ``least`` that counts people, not
+    "3,000 kilos" nor "Highway 11 in Stroud"."""
+    digits = words[i].text.replace(",", "")
+    if not digits.isdigit() or int(digits) < least:
+        return False
+    after = words[i + 1].text.lower() if i + 1 < len(words) else ""
+    return after not in _not_counted()
+
+
+@cache
+def _not_counted() -> frozenset[str]:
+    path = resources.files("conflictwire").joinpath("data/events/senses.yaml")
+    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))["count_units"])
 
 
 def _sense_of(words: list[Word], hit: Hit) -> Sense | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -21,12 +22,36 @@ NOTE = 5  # a text of this many sentences or fewer (a note, a snippet) is all le
 # are judged one by one
 
 
+@dataclass(frozen=True)
+class Topic:
+    needs: int  # distinct topic words the lead must hold
+    patterns: tuple[Pattern, ...]
+    armed: frozenset[Pattern]  # words for armed people and arms
+    harmed: frozenset[Pattern]  # words for the dead and the wounded
+
+    def enough(self, found: set[Pattern]) -> bool:
+        """Enough distinct words, and not only armed ones ("police officers") nor only harmed
+        ones ("deaths", "died": an epidemic, a disaster): an act of conflict, or arms and harm."""
+        if len(found) < self.needs:
+            return False
+        acts = found - self.armed - self.harmed
+        return bool(acts) or bool(found & self.armed and found & self.harmed)
+
+
 @cache
-def _topic() -> tuple[int, tuple[Pattern, ...]]:
+def _topic() -> Topic:
     path = resources.files("conflictwire").joinpath("data/events/senses.yaml")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    patterns = {compile_pattern(str(w)) for w in flat(data["topic"])}
-    return int(data["topic_needs"]), tuple(sorted(patterns))
+
+    def patterns(key: str) -> frozenset[Pattern]:
+        return frozenset(compile_pattern(str(w)) for w in flat(data[key]))
+
+    return Topic(
+        int(data["topic_needs"]),
+        tuple(sorted(patterns("topic"))),
+        patterns("armed"),
+        patterns("harmed"),
+    )
 
 
 def headline_words(title: str | None) -> list[Word]:
@@ -38,16 +63,16 @@ def headline_words(title: str | None) -> list[Word]:
 
 
 def speaks_of_conflict(lead: Sequence[Sequence[Word]]) -> bool:
-    """Whether the headline and lead sentences (each a list of words) hold at least the
-    needed number of distinct topic words."""
-    needs, patterns = _topic()
+    """Whether the headline and lead sentences (each a list of words) hold enough distinct
+    topic words (``Topic.enough``)."""
+    topic = _topic()
     found: set[Pattern] = set()
     for words in lead:
         as_list = list(words)
         for i, word in enumerate(as_list):
-            for pattern in patterns:
+            for pattern in topic.patterns:
                 if pattern[0] in word.keys and match_at(as_list, i, pattern) is not None:
                     found.add(pattern)
-        if len(found) >= needs:
+        if topic.enough(found):
             return True
     return False

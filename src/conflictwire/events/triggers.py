@@ -91,12 +91,17 @@ def _month(text: str, hit: Hit, span: Span) -> bool:
     return word.lower() in _MONTHS and word[:1].isupper() and hit.start > span[0]
 
 
-def _in_name(view: NlpView, text: str, hit: Hit, span: Span) -> bool:
+def _in_name(view: NlpView, text: str, hit: Hit, span: Span, words: list[Word]) -> bool:
     """A capitalised trigger inside a sentence, tagged a proper noun, is part of a name
-    ("Kosovo Liberation Army", "the Fight Committee")."""
+    ("Kosovo Liberation Army", "the Fight Committee"); one that ends on a common noun is not
+    ("a Molotov cocktail")."""
     token = view.tokens[hit.token]
+    last = view.tokens[words[hit.last].token]
     return (
-        token.pos == "PROPN" and text[hit.start : hit.start + 1].isupper() and hit.start > span[0]
+        token.pos == "PROPN"
+        and last.pos in ("PROPN", "")
+        and text[hit.start : hit.start + 1].isupper()
+        and hit.start > span[0]
     )
 
 
@@ -117,9 +122,9 @@ def find_triggers(
     hits = [
         h
         for h in _all_hits(words, rules)
-        if not any(s < h.end and h.start < e for s, e in names)
+        if not any(s < h.end and h.start < e and h.end <= e for s, e in names)
         and not _month(text, h, span)
-        and not _in_name(view, text, h, span)
+        and not _in_name(view, text, h, span, words)
     ]
     kept = [
         replace(h, strong=False) if _quoted_term(text, span, h) else h
