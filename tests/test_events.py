@@ -316,3 +316,11 @@ def test_a_quoted_term_does_not_retype_the_event_it_describes() -> None:
     )
     (event,) = code_events(_article(text)).events
     assert event.sub_event_type == "Attack"
+
+
+def test_an_event_placed_only_at_a_country_moves_to_the_province_the_article_names() -> None:
+    text = "Gunmen shot dead two drivers in Syria on Monday. Aid workers in Aleppo said the road closed."
+    syria = _place(text, "Syria", feature="country", admin1=None)
+    aleppo = _place(text, "Aleppo", admin1="Aleppo")
+    event = _first(text, places=[syria, aleppo])
+    assert event.location == "Aleppo" and event.admin1 == "Aleppo"

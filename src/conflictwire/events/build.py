@@ -16,7 +16,7 @@ from .attributes import (
 )
 from .background import names_ground
 from .classify import choose_sub_type, territory_by_actor
-from .location import event_place, focus_place, geo_precision
+from .location import event_place, focus_place, geo_precision, within_country
 from .rules import EventRules
 from .topic import NOTE
 from .triggers import armed_target, taker_after
@@ -84,6 +84,7 @@ def build_event(
     protest = info.event_type in onto.event_types("demonstrations")
     place = event_place(article, [sentence] + spans, tspan, rules, protest=protest)
     place = place or focus_place(article)
+    place = within_country(article, place) if place is not None else None
     dated = _date(article, [sentence] + spans, extra)
     deaths, deaths_span = fatalities(article, [sentence] + spans + extra)
     if sub_type in onto.group("peaceful_protests"):

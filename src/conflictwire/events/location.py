@@ -244,6 +244,30 @@ def focus_place(article: Article) -> Place | None:
     )
 
 
+def within_country(article: Article, place: Place) -> Place:
+    """For an event placed only at a country ("an attack on an aid convoy in Syria"): the
+    article's own province inside it, where it names one - the province its places fall in most
+    often (the headline's and lead's first), at its first place there. ACLED codes the most
+    specific place the report supports; a country stays where the article names none."""
+    if place.feature != "country":
+        return place
+    inside = [
+        p
+        for p in article.places
+        if p.country_code == place.country_code
+        and p.latitude is not None
+        and p.admin1
+        and p.feature not in NOT_LOCATIONS
+    ]
+    if not inside:
+        return place
+    counts: dict[str, int] = {}
+    for p in inside:
+        counts[p.admin1 or ""] = counts.get(p.admin1 or "", 0) + 1
+    top = max(counts, key=lambda a: (counts[a], -next(p.start for p in inside if p.admin1 == a)))
+    return next(p for p in inside if p.admin1 == top)
+
+
 def geo_precision(article: Article, place: Place, rules: EventRules) -> int:
     """ACLED's geo-precision: 1 the place itself; 2 near it ("near X", "outskirts of X"), an
     area or district named by it ("X district", "X township"), or a place located by its unit

@@ -146,7 +146,7 @@ def _judge(doc: _Doc, match: NameMatchLike, rules: PlaceRules) -> Mention | None
     strong = (
         label in rules.place_labels
         or cue is not None
-        or doc.word(span.start - 1) in rules.place_prepositions
+        or _framed_as_place(doc, span, rules)
         or _dateline(doc.text, match.start, surface)
     )
     return Mention(match.start, match.end, match.key, cue, strong, label)
@@ -221,13 +221,17 @@ def _is_name_word(word: str) -> bool:
 
 
 def _framed_as_place(doc: _Doc, span: range, rules: PlaceRules) -> bool:
-    """Capitalised inside a sentence, after a place preposition or before a unit word: "in
-    Sagaing town" is a place although the tagger reads "Sagaing" as a verb."""
+    """Capitalised inside a sentence, after a place preposition (and a lowercase direction: "in
+    central Thessaloniki") or before a unit word: "in Sagaing town" is a place although the
+    tagger reads "Sagaing" as a verb."""
     first = doc.tokens[span.start]
     if not first.text[:1].isupper() or _sentence_initial(doc, span.start):
         return False
     units = rules.unit_words | rules.admin_words | rules.settlement_words
-    return doc.word(span.start - 1) in rules.place_prepositions or doc.word(span.stop) in units
+    before = span.start - 1
+    if doc.word(before) in rules.direction_words and doc.tokens[before].text.islower():
+        before -= 1  # "in central Thessaloniki", "in northern Aleppo"
+    return doc.word(before) in rules.place_prepositions or doc.word(span.stop) in units
 
 
 def _namelike(doc: _Doc, token: Token) -> bool:
