@@ -319,7 +319,7 @@ def test_a_quoted_term_does_not_retype_the_event_it_describes() -> None:
 
 
 def test_an_event_placed_only_at_a_country_moves_to_the_province_the_article_names() -> None:
-    text = "Gunmen shot dead two drivers in Syria on Monday. Aid workers in Aleppo said the road closed."
+    text = "Gunmen shot dead two drivers in Syria on Monday. Medics in Aleppo said the road closed."
     syria = _place(text, "Syria", feature="country", admin1=None)
     aleppo = _place(text, "Aleppo", admin1="Aleppo")
     event = _first(text, places=[syria, aleppo])
