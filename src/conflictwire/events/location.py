@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..models import Article, Place, Span
-from ..places.country import vote_weight, votes_of
+from ..places.country import top_country, vote_weight, votes_of
 from ..places.units import REGION_FEATURES, same_province
 from ..places.words import place_words
 from ..view import NO_FORM, PlaceForm
@@ -245,27 +245,30 @@ def focus_place(article: Article) -> Place | None:
 
 
 def within_country(article: Article, place: Place) -> Place:
-    """For an event placed only at a country ("an attack on an aid convoy in Syria"): the
-    article's own province inside it, where it names one - the province its places fall in most
-    often (the headline's and lead's first), at its first place there. ACLED codes the most
-    specific place the report supports; a country stays where the article names none."""
+    """For an event placed only at a country ("an attack on an aid convoy in Syria", "a bombing
+    at the Syria-Turkey border"): the article's own province inside that country or, where it
+    names none there, inside the article's main country - the province its places fall in most
+    often (ties: the first named), at its first place there. ACLED codes the most specific place
+    the report supports; a country stays where the article names nothing smaller."""
     if place.feature != "country":
         return place
-    inside = [
-        p
-        for p in article.places
-        if p.country_code == place.country_code
-        and p.latitude is not None
-        and p.admin1
-        and p.feature not in NOT_LOCATIONS
-    ]
-    if not inside:
-        return place
-    counts: dict[str, int] = {}
-    for p in inside:
-        counts[p.admin1 or ""] = counts.get(p.admin1 or "", 0) + 1
-    top = max(counts, key=lambda a: (counts[a], -next(p.start for p in inside if p.admin1 == a)))
-    return next(p for p in inside if p.admin1 == top)
+    for code in (place.country_code, top_country(votes_of(article))):
+        inside = [
+            p
+            for p in article.places
+            if p.country_code == code
+            and p.latitude is not None
+            and p.admin1
+            and p.feature not in NOT_LOCATIONS
+        ]
+        if inside:
+            counts: dict[str, int] = {}
+            for p in inside:
+                counts[p.admin1 or ""] = counts.get(p.admin1 or "", 0) + 1
+            first = {a: next(p.start for p in inside if p.admin1 == a) for a in counts}
+            top = max(counts, key=lambda a: (counts[a], -first[a]))
+            return next(p for p in inside if p.admin1 == top)
+    return place
 
 
 def geo_precision(article: Article, place: Place, rules: EventRules) -> int:

@@ -127,7 +127,7 @@ def find_triggers(
         and not _in_name(view, text, h, span, words)
     ]
     kept = [
-        replace(h, strong=False) if _quoted_term(text, span, h) else h
+        replace(h, strong=False) if _weak_here(view, text, span, h, hits) else h
         for h in hits
         if not _cue_before(words, h.first, rules.cancel_cues, rules.cancel_window)
         and not _in_motive(words, h, hits, rules)
@@ -136,6 +136,30 @@ def find_triggers(
         and not _intended(view, h, rules)
     ]
     return reported(view, words, kept)
+
+
+def _weak_here(view: NlpView, text: str, span: Span, hit: Hit, hits: list[Hit]) -> bool:
+    """Whether a trigger is only weak evidence of its event's type here: inside a quoted term,
+    a circumstance ("during Friday's armed clashes", "amid fighting") or an attack whose weapon
+    another trigger names ("a grenade attack on a police post")."""
+    if _quoted_term(text, span, hit):
+        return True
+    if not view.index.has_parse:
+        return False
+    token = view.tokens[hit.token]
+    if token.pos == "NOUN" and token.dep == "pobj":
+        head = view.tokens[token.head]
+        if (head.lemma or head.text).lower() in CIRCUMSTANCES:
+            return True
+    return any(
+        view.tokens[c].dep == "compound"
+        and any(o is not hit and o.start <= view.tokens[c].start < o.end for o in hits)
+        for c in view.index.children[hit.token]
+    )
+
+
+# Prepositions whose object is the setting of another event, not the event itself.
+CIRCUMSTANCES = frozenset({"during", "amid", "amidst"})
 
 
 # A trigger inside a quoted term of at most this many words is a speaker's word for what
