@@ -116,3 +116,26 @@ def test_a_headline_that_dates_its_subject_years_back_makes_undated_triggers_his
     done_old, done_new = pipeline.run([old, new])
     assert done_old.events == []
     assert done_new.events != []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        # the battle is the setting of the weapon's use
+        (
+            "Over 100 grenades were hurled at Israeli troops during armed clashes at the "
+            "Gaza border on Friday.",
+            "Grenade",
+        ),
+        # the weapon names the attack on a post
+        (
+            "Four people were wounded in a grenade attack on a police check post in Kabul "
+            "on Tuesday.",
+            "Grenade",
+        ),
+        # a battle without a weapon's use stays a battle
+        ("Two soldiers were killed during clashes with rebels in Kidal on Friday.", "Armed clash"),
+    ],
+)
+def test_a_weapon_decides_over_the_battle_it_happened_in(pipeline, text, sub_type):
+    assert sub_types(pipeline, text)[:1] == [sub_type]

@@ -127,7 +127,7 @@ def find_triggers(
         and not _in_name(view, text, h, span, words)
     ]
     kept = [
-        replace(h, strong=False) if _weak_here(view, text, span, h, hits) else h
+        replace(h, strong=False) if _weak_here(view, text, span, h, hits, rules) else h
         for h in hits
         if not _cue_before(words, h.first, rules.cancel_cues, rules.cancel_window)
         and not _in_motive(words, h, hits, rules)
@@ -138,16 +138,19 @@ def find_triggers(
     return reported(view, words, kept)
 
 
-def _weak_here(view: NlpView, text: str, span: Span, hit: Hit, hits: list[Hit]) -> bool:
+def _weak_here(
+    view: NlpView, text: str, span: Span, hit: Hit, hits: list[Hit], rules: EventRules
+) -> bool:
     """Whether a trigger is only weak evidence of its event's type here: inside a quoted term,
-    a circumstance ("during Friday's armed clashes", "amid fighting") or an attack whose weapon
-    another trigger names ("a grenade attack on a police post")."""
+    a battle that is the circumstance of a weapon's use ("grenades were hurled at troops during
+    Friday's armed clashes") or an attack whose weapon another trigger names ("a grenade attack
+    on a police post")."""
     if _quoted_term(text, span, hit):
         return True
     if not view.index.has_parse:
         return False
     token = view.tokens[hit.token]
-    if token.pos == "NOUN" and token.dep == "pobj":
+    if token.pos == "NOUN" and token.dep == "pobj" and _beside_a_weapon(hit, hits, rules):
         head = view.tokens[token.head]
         if (head.lemma or head.text).lower() in CIRCUMSTANCES:
             return True
@@ -160,6 +163,15 @@ def _weak_here(view: NlpView, text: str, span: Span, hit: Hit, hits: list[Hit]) 
 
 # Prepositions whose object is the setting of another event, not the event itself.
 CIRCUMSTANCES = frozenset({"during", "amid", "amidst"})
+
+
+def _beside_a_weapon(hit: Hit, hits: list[Hit], rules: EventRules) -> bool:
+    """A battle trigger beside a strong trigger of remote violence (a weapon's use)."""
+    battles = rules.ontology.event_types("battles")
+    remote = rules.ontology.event_types("remote_violence")
+    return rules.sub_type(hit.sub_type).event_type in battles and any(
+        o.strong and rules.sub_type(o.sub_type).event_type in remote for o in hits
+    )
 
 
 # A trigger inside a quoted term of at most this many words is a speaker's word for what

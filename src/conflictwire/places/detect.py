@@ -146,7 +146,7 @@ def _judge(doc: _Doc, match: NameMatchLike, rules: PlaceRules) -> Mention | None
     strong = (
         label in rules.place_labels
         or cue is not None
-        or _framed_as_place(doc, span, rules)
+        or _after_preposition(doc, span, rules)
         or _dateline(doc.text, match.start, surface)
     )
     return Mention(match.start, match.end, match.key, cue, strong, label)
@@ -228,10 +228,16 @@ def _framed_as_place(doc: _Doc, span: range, rules: PlaceRules) -> bool:
     if not first.text[:1].isupper() or _sentence_initial(doc, span.start):
         return False
     units = rules.unit_words | rules.admin_words | rules.settlement_words
+    return _after_preposition(doc, span, rules) or doc.word(span.stop) in units
+
+
+def _after_preposition(doc: _Doc, span: range, rules: PlaceRules) -> bool:
+    """After a place preposition, or a preposition and a lowercase direction: "in central
+    Thessaloniki", "in northern Aleppo"."""
     before = span.start - 1
     if doc.word(before) in rules.direction_words and doc.tokens[before].text.islower():
-        before -= 1  # "in central Thessaloniki", "in northern Aleppo"
-    return doc.word(before) in rules.place_prepositions or doc.word(span.stop) in units
+        before -= 1
+    return doc.word(before) in rules.place_prepositions
 
 
 def _namelike(doc: _Doc, token: Token) -> bool:
