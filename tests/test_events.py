@@ -324,3 +324,13 @@ def test_an_event_placed_only_at_a_country_moves_to_the_province_the_article_nam
     aleppo = _place(text, "Aleppo", admin1="Aleppo")
     event = _first(text, places=[syria, aleppo])
     assert event.location == "Aleppo" and event.admin1 == "Aleppo"
+
+
+def test_a_toll_with_its_own_date_in_a_later_sentence_is_not_the_events() -> None:
+    text = (
+        "On 8 June 2022, gunmen abducted a farmer in Kafr Nabl. "
+        "At least 40 people died in the town in April."
+    )
+    event = _first(text, dates=("8 June 2022", "April"))
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    assert event.fatalities == 0

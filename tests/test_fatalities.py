@@ -34,6 +34,10 @@ def _count(text: str) -> int | None:
         ("On 8 June 2022, 5 Houthi fighters were killed in Taiz.", 5),
         ("Fifteen troops and PNO members died in Shan State.", 15),
         ("Two soldiers and three rebels were killed near Kidal.", 5),
+        ("Dozens dead in Saada. Jets struck a market, killing at least 19 civilians.", 19),
+        ("An air strike hit a house in Deir al-Balah, killing a man and his two sons.", 3),
+        ("An angry crowd beat two men to death in Beni.", 2),
+        ("Drones hit Odesa port overnight. No one was killed, officials said.", 0),
     ],
 )
 def test_find_fatalities_counts_the_killed(text: str, expected: int):

@@ -86,7 +86,7 @@ def build_event(
     place = place or focus_place(article)
     place = within_country(article, place) if place is not None else None
     dated = _date(article, [sentence] + spans, extra)
-    deaths, deaths_span = fatalities(article, [sentence] + spans + extra)
+    deaths, deaths_span = fatalities(article, [sentence] + spans + _of_this_event(article, extra))
     if sub_type in onto.group("peaceful_protests"):
         deaths, deaths_span = 0, None
     event = Event(
@@ -216,6 +216,20 @@ def _armed(
     assert article.nlp is not None
     attacker = (actor1.start, actor1.end) if actor1 is not None else None
     return armed_target(article.nlp, article.text, sentence, trigger, rules, attacker)
+
+
+SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
+def _of_this_event(article: Article, extra: list[Span]) -> list[Span]:
+    """The attached sentences that may give the event's toll: not those with a date of their
+    own ("fighting in the second half of April killed at least 40") or a toll since some time
+    ("hundreds have been killed since the fighting began"): a war's or another event's."""
+    return [
+        s
+        for s in extra
+        if not sentence_dates(article, s) and not SINCE.search(article.text, s[0], s[1])
+    ]
 
 
 def _date(article: Article, spans: list[Span], extra: list[Span]) -> Dated | None:

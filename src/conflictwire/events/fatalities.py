@@ -8,7 +8,8 @@ Three patterns, with the words of ``data/events/fatality_words.yaml``:
 3. casualty nouns: "14 fatalities", "the bodies of five men", "the death toll rose to 14".
 
 Vague quantities follow ACLED ("several" 3, "dozens" 12, "hundreds" 100). When the span gives
-several figures, ACLED keeps the most conservative one: the lowest figure is returned. Wounded
+several figures, ACLED keeps the most conservative one: the lowest figure is returned, a precise
+one before a vague word ("Dozens dead ... killing at least 27" → 27). Wounded
 counts are never read ("killing three and wounding 12" → 3). "No casualties" → 0; a span that
 reports no deaths → ``None`` (the caller then codes 0, as ACLED does).
 """
@@ -25,6 +26,7 @@ from typing import Any
 import yaml
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+(?:'[a-z]+)?|[^\w\s]")
+TO_DEATH_REACH = 8  # tokens from "beat" to its "to death" ("beat the two young men to death")
 TOLL_WINDOW = 10  # tokens from "toll" to its figure ("the toll from the blast in Aden rose to 14")
 _SENTENCE_BREAK = frozenset(".;:!?()[]")
 _MONTHS = frozenset(
@@ -39,6 +41,7 @@ class FatalityCount:
     count: int
     start: int  # span of the figure (or the phrase) in the text
     end: int
+    vague: bool = False  # "dozens", "several": a precise figure beside it is preferred
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class _Number:
     value: int
     first: int  # token indices, end exclusive
     last: int
+    vague: bool = False
 
 
 def find_fatalities(text: str, span: tuple[int, int]) -> FatalityCount | None:
@@ -72,8 +76,8 @@ def find_fatalities(text: str, span: tuple[int, int]) -> FatalityCount | None:
             _add(found, _victims_before(tokens, i, dates), tokens)
         if token.text in words["casualty_nouns"] or token.text in words["toll_nouns"]:
             _add(found, _casualty_noun(tokens, i, dates), tokens)
-    if found:
-        return min(found.values(), key=lambda f: (f.count, f.start))
+    if found:  # the lowest precise figure: "Dozens dead ... killing at least 27" is 27
+        return min(found.values(), key=lambda f: (f.vague, f.count, f.start))
     lowered = text[span[0] : span[1]].lower()
     for phrase in words["no_death_phrases"]:
         if (at := lowered.find(phrase)) >= 0:
@@ -85,7 +89,8 @@ def find_fatalities(text: str, span: tuple[int, int]) -> FatalityCount | None:
 def _words() -> dict[str, Any]:
     path = resources.files("conflictwire").joinpath("data/events/fatality_words.yaml")
     raw: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
-    for key in ("killed_words", "killing_verbs", "casualty_nouns", "toll_nouns", "stop_words"):
+    keys = ("killed_words", "killing_verbs", "to_death_verbs", "casualty_nouns", "toll_nouns")
+    for key in (*keys, "stop_words", "possessives"):
         raw[key] = frozenset(raw[key])
     return raw
 
@@ -99,7 +104,7 @@ def _add(
     start, end = tokens[figure[0].first].start, tokens[figure[-1].last - 1].end
     key = figure[0].first
     if key not in found or found[key].count < count:
-        found[key] = FatalityCount(count, start, end)
+        found[key] = FatalityCount(count, start, end, vague=any(n.vague for n in figure))
 
 
 def _date_tokens(tokens: list[_Token]) -> set[int]:
@@ -125,6 +130,9 @@ def _is_killed_word(tokens: list[_Token], i: int, words: dict[str, Any]) -> bool
 
 def _is_killing_verb(tokens: list[_Token], i: int, words: dict[str, Any]) -> bool:
     text = tokens[i].text
+    if text in words["to_death_verbs"]:  # "beat two men to death"
+        after = [t.text for t in tokens[i + 1 : i + 1 + TO_DEATH_REACH]]
+        return any(a == "to" and b == "death" for a, b in zip(after, after[1:], strict=False))
     if text not in words["killing_verbs"]:
         return False
     needs = words["killing_verbs_need_next"].get(text)
@@ -186,6 +194,8 @@ def _victims_after(tokens: list[_Token], v: int, dates: set[int]) -> list[_Numbe
             j += 1
         if j < len(tokens) and tokens[j].text in {"and", ","}:
             j += 1
+            if j < len(tokens) and tokens[j].text in words["possessives"]:
+                j += 1  # "a man and his two sons"
     return figure or None
 
 
@@ -223,13 +233,15 @@ def _number_at(tokens: list[_Token], i: int) -> _Number | None:
     for length in (3, 2, 1):
         phrase = " ".join(t.text for t in tokens[i : i + length])
         if phrase in words["vague_numbers"]:
-            return _Number(words["vague_numbers"][phrase], i, i + length)
+            return _Number(words["vague_numbers"][phrase], i, i + length, vague=True)
     text = tokens[i].text
     if text == "between" and (low := _number_at(tokens, i + 1)) and low.value > 1:
         return _Number(low.value, i, _range_end(tokens, low.last))
     if text.replace(",", "").isdigit():
         return _Number(int(text.replace(",", "")), i, _range_end(tokens, i + 1))
     if text in words["singular_words"]:
+        if text == "one" and i > 0 and tokens[i - 1].text in ("no", "not"):
+            return _Number(0, i - 1, i + 1)  # "no one was killed"
         return _Number(1, i, i + 1)
     value = _word_value(text, words)
     if value is None:
