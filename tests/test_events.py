@@ -334,3 +334,13 @@ def test_a_toll_with_its_own_date_in_a_later_sentence_is_not_the_events() -> Non
     event = _first(text, dates=("8 June 2022", "April"))
     assert event.sub_event_type == "Abduction/forced disappearance"
     assert event.fatalities == 0
+
+
+def test_crowds_are_named_with_acleds_country_names() -> None:
+    text = "Rioters torched a police station in Beni on Monday."
+    beni = _place(text, "Beni")
+    beni.country_code, beni.country = "CD", "Democratic Republic of the Congo"
+    article = _article(text, places=[beni])
+    article.actors = [ActorMention(0, 7, "Rioters", "Rioters", "Rioters", "CD")]
+    event = code_events(article).events[0]
+    assert event.actor1 == "Rioters (Democratic Republic of Congo)"

@@ -39,6 +39,7 @@ def sub_types(pipeline: Pipeline, text: str) -> list[str]:
         "Aid agencies said fighting in Shan State has spread over the past year.",
         # a war described, or its toll
         "The war, fought between federal forces and Tigrayan forces, ended in 2022.",
+        "The war, which began when the Houthis seized the capital Sanaa, has killed thousands.",
         # an undated origin
         "Israel has restricted imports since Hamas took control of the Gaza Strip.",
         # words of territory that are not about territory

@@ -186,8 +186,9 @@ def _describes_a_conflict(view: NlpView, hit: Hit, rules: NotEvents) -> bool:
     if not view.index.has_parse:
         return False
     token = view.tokens[hit.token]
-    while token.dep == "conj" and view.tokens[token.head] is not token:
-        token = view.tokens[token.head]  # "the war, which began in 2011 and has killed ..."
+    while token.dep in ("conj", "advcl") and view.tokens[token.head] is not token:
+        # "the war, which began in 2011 and has killed ...", "which began when X seized ..."
+        token = view.tokens[token.head]
     if token.dep in ("acl", "relcl") and _lemma(view, token.head) in rules.conflict_nouns:
         return True
     index = hit.token

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import ActorMention, Article, Event, Evidence, Place, Span
+from ..actors.countries import country_names
 from ..places.country import top_country, votes_of
 from .attributes import (
     Dated,
@@ -37,8 +38,9 @@ def _main_hits(hits: list[Hit], first: Span, article: Article, rules: EventRules
     """The hits that may type an event. In an article (longer than a note) the first sentence
     has the report's own words for it: later sentences count only with hits of the same event
     type, of a demonstration when it is one ("Police fired tear gas"), or that combine with it
-    (a protest, then arrests). "Suicide bombers blew themselves up ... They tried to storm the
-    headquarters" stays a suicide bombing. In a note every sentence is about the one event."""
+    (a protest, then arrests), or the weapon that killed the civilians it reports. "Suicide
+    bombers blew themselves up ... They tried to storm the headquarters" stays a suicide
+    bombing. In a note every sentence is about the one event."""
     own = [h for h in hits if first[0] <= h.start < first[1]]
     assert article.nlp is not None
     if len(article.nlp.sentences) <= NOTE or not any(h.strong for h in own):
@@ -48,12 +50,16 @@ def _main_hits(hits: list[Hit], first: Span, article: Article, rules: EventRules
     kind = rules.sub_type(main).event_type
     crowd = onto.event_types("demonstrations")
     combine = [needed for needed, _ in onto.combinations if main in needed]
+    # civilians killed ("kills man and his two sons") by a weapon named later ("the air strike")
+    weapon = kind in onto.event_types("civilian_victims")
+    remote = onto.event_types("remote_violence")
 
     def related(hit: Hit) -> bool:
         other = rules.sub_type(hit.sub_type).event_type
         return (
             other == kind
             or (other in crowd and kind in crowd)
+            or (weapon and other in remote)
             or any(hit.sub_type in needed for needed in combine)
         )
 
@@ -248,15 +254,18 @@ def _date(article: Article, spans: list[Span], extra: list[Span]) -> Dated | Non
 
 
 def _country(place: Place | None, article: Article) -> str | None:
-    """The event's country: the one the article's places name most surely
-    (``places.country``); ties go to the event's place."""
+    """The event's country as ACLED names it in actor names ("Rioters (Democratic Republic of
+    Congo)"): the one the article's places name most surely (``places.country``); ties go to
+    the event's place."""
     counts = votes_of(article)
     code = top_country(counts)
-    if code is None:
-        return place.country if place is not None else None
-    if place is not None and counts.get(place.country_code or "") == counts[code]:
-        return place.country
-    return next((p.country for p in article.places if p.country_code == code), None)
+    if place is not None and (code is None or counts.get(place.country_code or "") == counts[code]):
+        code = place.country_code
+        if code is None:
+            return place.country
+    if code is None or not any(p.country_code == code for p in article.places):
+        return None
+    return country_names().name(code)
 
 
 CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b[^.]{0,40}?\b(?:responsibility|the attack|the bombing)")
