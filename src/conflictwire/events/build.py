@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..models import ActorMention, Article, Event, Evidence, Place, Span
 from ..actors.countries import country_names
+from ..models import ActorMention, Article, Event, Evidence, Place, Span
 from ..places.country import top_country, votes_of
 from .attributes import (
     Dated,
