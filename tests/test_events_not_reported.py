@@ -136,6 +136,12 @@ def test_a_headline_that_dates_its_subject_years_back_makes_undated_triggers_his
         ),
         # a battle without a weapon's use stays a battle
         ("Two soldiers were killed during clashes with rebels in Kidal on Friday.", "Armed clash"),
+        # a takeover in the infinitive is an aim: the attack is the event
+        (
+            "The militants' attack to capture army positions near Deir ez-Zor airport was "
+            "fended off on Friday.",
+            "Armed clash",
+        ),
     ],
 )
 def test_a_weapon_decides_over_the_battle_it_happened_in(pipeline, text, sub_type):

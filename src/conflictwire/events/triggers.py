@@ -134,6 +134,7 @@ def find_triggers(
         and _has_context(words, h, rules)
         and in_its_sense(words, h, span, actors, lead)
         and not _intended(view, h, rules)
+        and not _takeover_to_come(view, h, rules)
     ]
     return reported(view, words, kept)
 
@@ -215,6 +216,23 @@ NOT_TRIGGERS = ("DATE", "PERSON")
 INTENT_DEPTH = 3  # heads walked up from a trigger to find a verb of intent
 # Relations through which a verb of intent governs the trigger ("vowed to step up the fight").
 INTENT_DEPS = ("xcomp", "advcl", "conj", "pobj", "prep", "dobj")
+
+
+def _takeover_to_come(view: NlpView, hit: Hit, rules: EventRules) -> bool:
+    """ "an attack to capture the positions ... was fended off": a takeover in the infinitive is
+    an aim, unless it was managed ("managed to retake the town")."""
+    if not view.index.has_parse or hit.sub_type not in rules.ontology.group("territory_taken"):
+        return False
+    children = view.index.children[hit.token]
+    if not any(
+        view.tokens[c].dep == "aux" and view.tokens[c].text.lower() == "to" for c in children
+    ):
+        return False
+    head = view.tokens[view.tokens[hit.token].head]
+    return stem(head.lemma or head.text) not in MANAGED
+
+
+MANAGED = frozenset({stem("manage"), stem("succeed")})  # "managed to", "succeeded to"
 
 
 def _intended(view: NlpView, hit: Hit, rules: EventRules) -> bool:
