@@ -4,6 +4,7 @@ article's focus place, and ACLED's geo-precision (docs/events.md)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..models import Article, Place, Span
 from ..places.country import top_country, vote_weight, votes_of
@@ -261,12 +262,9 @@ def within_country(article: Article, place: Place) -> Place:
             and p.admin1
             and p.feature not in NOT_LOCATIONS
         ]
-        if inside:
-            counts: dict[str, int] = {}
-            for p in inside:
-                counts[p.admin1 or ""] = counts.get(p.admin1 or "", 0) + 1
-            first = {a: next(p.start for p in inside if p.admin1 == a) for a in counts}
-            top = max(counts, key=lambda a: (counts[a], -first[a]))
+        if inside:  # places are in text order: max keeps the first named of tied provinces
+            counts = Counter(p.admin1 for p in inside)
+            top = max(counts, key=counts.__getitem__)
             return next(p for p in inside if p.admin1 == top)
     return place
 

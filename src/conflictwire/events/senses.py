@@ -30,10 +30,16 @@ class Sense:
 
 
 @cache
-def senses() -> tuple[Sense, ...]:
+def senses_data() -> dict[str, Any]:
+    """``data/events/senses.yaml``, read once: the senses, the topic words, the count units."""
     path = resources.files("conflictwire").joinpath("data/events/senses.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return tuple(_sense(name, row) for name, row in data["senses"].items())
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def senses() -> tuple[Sense, ...]:
+    return tuple(_sense(name, row) for name, row in senses_data()["senses"].items())
 
 
 def _sense(name: str, row: dict[str, Any]) -> Sense:
@@ -99,13 +105,12 @@ def _counts_people(words: list[Word], i: int, least: int) -> bool:
     if not digits.isdigit() or int(digits) < least:
         return False
     after = words[i + 1].text.lower() if i + 1 < len(words) else ""
-    return after not in _not_counted()
+    return after not in _count_units()
 
 
 @cache
-def _not_counted() -> frozenset[str]:
-    path = resources.files("conflictwire").joinpath("data/events/senses.yaml")
-    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8"))["count_units"])
+def _count_units() -> frozenset[str]:
+    return frozenset(senses_data()["count_units"])
 
 
 def _sense_of(words: list[Word], hit: Hit) -> Sense | None:

@@ -9,12 +9,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from .rules import Pattern, compile_pattern, stem
-from .senses import flat
+from .senses import flat, senses_data
 from .words import Word, match_at
 
 TOPIC_LEAD = 3  # sentences of the text that form its lead, after the headline
@@ -40,8 +37,7 @@ class Topic:
 
 @cache
 def _topic() -> Topic:
-    path = resources.files("conflictwire").joinpath("data/events/senses.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = senses_data()
 
     def patterns(key: str) -> frozenset[Pattern]:
         return frozenset(compile_pattern(str(w)) for w in flat(data[key]))
