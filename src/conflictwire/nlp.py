@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -100,12 +101,27 @@ def joined_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
     lowercase word ("in Urcos municipality (coded to Urcos city) | (Cusco), residents blocked"),
     or after words that end without a full stop on the same line."""
     out: list[tuple[int, int]] = []
-    for start, end in sentences:
+    for start, end in (part for s in sentences for part in _paragraphs(text, s)):
         if out and _runs_on(text, out[-1], start):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
     return out
+
+
+PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _paragraphs(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    """A parser's sentence cut at blank lines: a headline above its lead is a sentence."""
+    start, end = sentence
+    parts = []
+    for gap in PARAGRAPH.finditer(text, start, end):
+        if gap.end() < end and gap.start() > start:
+            parts.append((start, gap.end()))
+            start = gap.end()
+    parts.append((start, end))
+    return parts
 
 
 def _runs_on(text: str, previous: tuple[int, int], start: int) -> bool:

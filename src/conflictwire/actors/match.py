@@ -20,7 +20,7 @@ NAMED, PATTERN, PREFIXED, PHRASE = 3, 2, 1, 0
 ACRONYM_MAX_LEN = 5
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9/&.-]*$")
 _WORD = re.compile(r"[A-Za-z]+")
-_WORD_SPAN = re.compile(r"[\w'’-]+")
+_WORD_SPAN = re.compile(r"(?:[A-Z]\.){2,}|[\w'’-]+")  # "U.S." is one word
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,9 @@ class ActorMatcher:
                 continue
             if self._nationality_words.get(phrase.lower()) == n:
                 return offset + chosen[0].start(), phrase
+            bare = re.sub(r"['’]s$", "", phrase)  # "Sudan's army"
+            if bare != phrase and self._nationality_words.get(bare.lower()) == n:
+                return offset + chosen[0].start(), bare
         return None
 
     def find(self, text: str, focus: str | None) -> list[ActorMention]:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -28,6 +29,8 @@ from .words import Hit, sentence_words
 
 __all__ = ["code_events", "default_rules", "EventRules"]
 
+# A sentence that opens on its place ("In Cali, ...", "Elsewhere in Darfur, ...").
+FRONTED_PLACE = re.compile(r"\s*(?:Elsewhere\s+)?(?:In|At|Near)\s+(?:the\s+)?[A-Z][^,.]{0,40},")
 LEAD_SENTENCES = 2  # weak triggers (a bare "killed") start an event only in the lead
 
 
@@ -119,7 +122,10 @@ def _drafts(article: Article, rules: EventRules) -> list[Draft]:
         background = own is not None and is_background(own, article)
         if current is not None and current.background and own is None and main is not None:
             current = main
-        if current is None or _starts_new(current, hits, kind, own, background, place_id, rules):
+        fronted = FRONTED_PLACE.match(article.text, span[0]) is not None
+        if current is None or _starts_new(
+            current, hits, kind, own, background, place_id, rules, fronted=fronted
+        ):
             current = Draft(date=own, place_id=place_id, background=background)
             drafts.append(current)
             main = main or (None if background else current)
@@ -138,6 +144,8 @@ def _starts_new(
     background: bool,
     place_id: int | None,
     rules: EventRules,
+    *,
+    fronted: bool = False,
 ) -> bool:
     if not any(h.strong for h in hits):
         return False
@@ -145,8 +153,16 @@ def _starts_new(
         return True
     if background and not current.background:
         return True
-    old = _kind(current.hits, rules)
-    return old != kind and place_id is not None and place_id != current.place_id
+    if place_id is None or place_id == current.place_id:
+        return False
+    if fronted:
+        return True  # "In Cali, protesters set fire to a police station": another place's event
+    if _kind(current.hits, rules) != kind:
+        return True  # another kind of event elsewhere
+    # of one kind, another weapon elsewhere on a day of its own ("Earlier on Saturday, a
+    # roadside bomb hit a vehicle near Afgoye" after mortar shells on Mogadishu)
+    own_type = choose_sub_type([h for h in hits if h.strong], rules)[0]
+    return own is not None and own_type != choose_sub_type(current.hits, rules)[0]
 
 
 def _kind(hits: list[Hit], rules: EventRules) -> str:

@@ -94,11 +94,14 @@ def published_date(article: Article) -> Dated | None:
 def fatalities(article: Article, spans: list[Span]) -> tuple[int, Span | None]:
     from .fatalities import find_fatalities
 
+    vague = None  # "Dozens dead" in the headline gives way to "at least 27" in the lead
     for span in spans:
         found = find_fatalities(article.text, span)
         if found is not None and found.count is not None:
-            return int(found.count), (found.start, found.end)
-    return 0, None
+            if not found.vague:
+                return int(found.count), (found.start, found.end)
+            vague = vague or found
+    return (int(vague.count), (vague.start, vague.end)) if vague else (0, None)
 
 
 AGENT_CHARS = 80  # how far after a passive trigger its "by X" may be
@@ -113,12 +116,21 @@ def actors_near(
     A passive trigger ("a man was shot by gunmen"), or one followed closely by "by X" ("an
     attack by X"), takes its agent as actor 1 and the mention before it as actor 2.
     """
-    mentions = [a for a in article.actors if sentence[0] <= a.start < sentence[1]]
+    mentions = [
+        a
+        for a in article.actors
+        if sentence[0] <= a.start < sentence[1] and not is_source(article.text, a, trigger)
+    ]
     if not mentions:
         return None, None
     subject, obj = _by_parse(article, mentions, trigger)
-    before = [a for a in mentions if a.end <= trigger[0]]
+    # "A U.S. drone strike": the mention that begins before the trigger and runs into it.
+    before = [a for a in mentions if a.start < trigger[0] and a.end < trigger[1]]
     after = [a for a in mentions if a.start >= trigger[1]]
+    if obj is not None and _subject_trigger(article, trigger):
+        # "A roadside bomb killed three soldiers": what the trigger did was done to the object.
+        actor1 = subject or (before[-1] if before else None)
+        return actor1, (obj if actor1 is None or obj.actor != actor1.actor else None)
     close = _agent(article.text, trigger, after, AGENT_WORDS)
     if _passive(article.text, trigger, rules) or (close is not None and subject is None):
         agent = subject or close or _agent(article.text, trigger, after)
@@ -132,6 +144,18 @@ def actors_near(
     if actor2 is actor1:
         actor2 = None
     return actor1, actor2
+
+
+def is_source(text: str, mention: ActorMention, trigger: Span | None = None) -> bool:
+    """Whether a mention names the report's source, not an actor: "Houthi health officials
+    said" anywhere, a group followed by "said" after the trigger (", the air force said") or
+    anywhere when no trigger is given."""
+    from .fatalities import source_after
+
+    found = source_after().match(text, mention.end)
+    if found is None:
+        return False
+    return found.group("noun") is not None or trigger is None or mention.start > trigger[1]
 
 
 def _passive(text: str, trigger: Span, rules: EventRules) -> bool:
@@ -170,6 +194,9 @@ def _by_parse(
         return None, None
     verb = heads[0]
     subject = obj = None
+    top = _top(index, heads)
+    if index.tokens[top].dep == "nsubj":  # the trigger did it: its object suffered it
+        obj = _object_of(mentions, index, index.tokens[top].head)
     for i in index.children[verb]:
         tok = index.tokens[i]
         if tok.dep in ("nsubj",) or (tok.dep == "agent"):
@@ -181,6 +208,24 @@ def _by_parse(
             if kid is not None:
                 obj = obj or _mention_at(mentions, index, kid)
     return subject, obj
+
+
+def _top(index: TokenIndex, heads: range) -> int:
+    """The token of a trigger whose head lies outside it ("strike" of "drone strike")."""
+    return next((i for i in heads if index.tokens[i].head not in heads), heads[0])
+
+
+def _subject_trigger(article: Article, trigger: Span) -> bool:
+    assert article.nlp is not None
+    index = article.nlp.index
+    heads = index.between(trigger[0], trigger[1])
+    return bool(heads) and index.tokens[_top(index, heads)].dep == "nsubj"
+
+
+def _object_of(mentions: list[ActorMention], index: TokenIndex, verb: int) -> ActorMention | None:
+    """The actor named as the direct object of ``verb``."""
+    kid = index.child(verb, {"dobj", "obj"})
+    return _mention_at(mentions, index, kid) if kid is not None else None
 
 
 def _mention_at(mentions: list[ActorMention], index: TokenIndex, at: int) -> ActorMention | None:

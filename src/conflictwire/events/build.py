@@ -12,6 +12,7 @@ from .attributes import (
     actors_near,
     fatalities,
     is_background,
+    is_source,
     published_date,
     sentence_dates,
 )
@@ -41,7 +42,7 @@ def _main_hits(hits: list[Hit], first: Span, article: Article, rules: EventRules
     (a protest, then arrests), or the weapon that killed the civilians it reports. "Suicide
     bombers blew themselves up ... They tried to storm the headquarters" stays a suicide
     bombing. In a note every sentence is about the one event."""
-    own = [h for h in hits if first[0] <= h.start < first[1]]
+    own = _before_an_earlier(article.text, [h for h in hits if first[0] <= h.start < first[1]])
     assert article.nlp is not None
     if len(article.nlp.sentences) <= NOTE or not any(h.strong for h in own):
         return hits
@@ -53,17 +54,34 @@ def _main_hits(hits: list[Hit], first: Span, article: Article, rules: EventRules
     # civilians killed ("kills man and his two sons") by a weapon named later ("the air strike")
     weapon = kind in onto.event_types("civilian_victims")
     remote = onto.event_types("remote_violence")
+    distinct = onto.event_types("distinct_sub_types")
 
     def related(hit: Hit) -> bool:
         other = rules.sub_type(hit.sub_type).event_type
+        if kind in distinct and kind in crowd:  # a mob's killing, then a crowd gathered
+            return hit.sub_type == main
         return (
-            other == kind
+            (other == kind and (kind not in distinct or hit.sub_type == main))
             or (other in crowd and kind in crowd)
             or (weapon and other in remote)
             or any(hit.sub_type in needed for needed in combine)
         )
 
     return own + [h for h in hits if h not in own and related(h)]
+
+
+EARLIER = re.compile(r"\b(?:after|following|since)\b", re.IGNORECASE)
+
+
+def _before_an_earlier(text: str, own: list[Hit]) -> list[Hit]:
+    """The hits of a sentence up to an "after"/"following" that opens what came before it:
+    "agree local truce ... after days of street fighting" is an agreement."""
+    strong = [h for h in own if h.strong]
+    if not strong:
+        return own
+    first = min(strong, key=lambda h: h.start)
+    cut = EARLIER.search(text, first.end, max(h.start for h in own) + 1)
+    return [h for h in own if cut is None or h.start < cut.start()]
 
 
 def build_event(
@@ -77,6 +95,8 @@ def build_event(
     sentence = article.nlp.sentence_of(trigger.start) or spans[0]
     tspan = (trigger.start, trigger.end)
     actor1, actor2 = actors_near(article, sentence, tspan, rules)
+    if actor1 is not None and actor2 is None:
+        actor2 = _other_side_in_the_lead(article, trigger, hits, actor1, rules)
     taker = taker_after(article.nlp, article.text, sentence, trigger, rules)
     territory = sub_type in onto.group("territory_taken")
     if territory and not _territory_reported(article, sentence, trigger, taker):
@@ -92,7 +112,10 @@ def build_event(
     place = place or focus_place(article)
     place = within_country(article, place) if place is not None else None
     dated = _date(article, [sentence] + spans, extra)
-    deaths, deaths_span = fatalities(article, [sentence] + spans + _of_this_event(article, extra))
+    toll_from = [sentence] + spans + _of_this_event(article, extra)
+    if info.event_type in onto.event_types("own_sentence_toll"):
+        toll_from = [sentence]
+    deaths, deaths_span = fatalities(article, toll_from)
     if sub_type in onto.group("peaceful_protests"):
         deaths, deaths_span = 0, None
     event = Event(
@@ -120,6 +143,33 @@ def build_event(
     )
     event.confidence = _confidence(trigger, event, sentences[0])
     return event
+
+
+def _other_side_in_the_lead(
+    article: Article, trigger: Hit, hits: list[Hit], actor1: ActorMention, rules: EventRules
+) -> ActorMention | None:
+    """A headline names one side; the lead's trigger of the same kind names the other
+    ("Recapture of Al-Sukhnah Inspires Syrian Army" above "... to liberate other Islamic State
+    held regions following the recapture of the strategically important town")."""
+    assert article.nlp is not None
+    sentence = article.nlp.sentence_of(trigger.start)
+    if sentence is None or not _headline(article, sentence):
+        return None
+    for hit in hits:
+        lead = article.nlp.sentence_of(hit.start)
+        if hit.sub_type != trigger.sub_type or not hit.strong or lead is None:
+            continue
+        if lead[0] >= sentence[1] and not _headline(article, lead):
+            sides = actors_near(article, lead, (hit.start, hit.end), rules)
+            return next((a for a in sides if a is not None and a.actor != actor1.actor), None)
+    return None
+
+
+def _headline(article: Article, sentence: Span) -> bool:
+    """Whether a sentence is the article's headline: its title, or a first line with no stop."""
+    words = article.text[sentence[0] : sentence[1]].strip()
+    title = (article.title or "").strip()
+    return bool(title) and words == title
 
 
 def _by_actors(
@@ -269,6 +319,9 @@ def _country(place: Place | None, article: Article) -> str | None:
 
 
 CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b[^.]{0,40}?\b(?:responsibility|the attack|the bombing)")
+BLAME = re.compile(
+    r"\b(?:blamed|blame|accused|suspected)(?: it)?(?: on)?\s+(?:the\s+)?", re.IGNORECASE
+)
 
 
 def _attacker_first(
@@ -287,24 +340,33 @@ def _attacker_first(
     if actor1 is not None and actor2 is not None and actor2.actor_type != "Civilians":
         return actor2, actor1
     victim = actor1 or actor2
-    attacker = _claimant(article) or _armed_in(article, spans)
+    attacker = _claimant(article) or _armed_in(article, spans, victim)
     if attacker is not None:
         return attacker, victim
     return None, victim
 
 
-def _armed_in(article: Article, spans: list[Span]) -> ActorMention | None:
+def _armed_in(
+    article: Article, spans: list[Span], victim: ActorMention | None = None
+) -> ActorMention | None:
     """The first armed actor (state forces, rebels, militias, external forces) of some
-    sentences."""
+    sentences, other than the victim."""
+    hit = victim.actor if victim is not None else None
     for start, end in spans:
         for a in article.actors:
-            if start <= a.start < end and a.actor_type in ARMED:
+            if (
+                start <= a.start < end
+                and a.actor_type in ARMED
+                and a.actor != hit
+                and not is_source(article.text, a)
+            ):
                 return a
     return None
 
 
 def _claimant(article: Article) -> ActorMention | None:
-    """The actor named before a claim of responsibility anywhere in the article."""
+    """The actor named before a claim of responsibility anywhere in the article, else the one
+    blamed for it ("officials blamed Islamic State remnants")."""
     for found in CLAIM.finditer(article.text):
         before = [
             a
@@ -315,6 +377,10 @@ def _claimant(article: Article) -> ActorMention | None:
         ]
         if before:
             return before[-1]
+    for blamed in BLAME.finditer(article.text):
+        named = next((a for a in article.actors if a.start == blamed.end()), None)
+        if named is not None and named.actor_type in ARMED:
+            return named
     return None
 
 

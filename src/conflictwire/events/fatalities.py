@@ -86,6 +86,15 @@ def find_fatalities(text: str, span: tuple[int, int]) -> FatalityCount | None:
 
 
 @cache
+def source_after() -> re.Pattern[str]:
+    """What follows the name of a report's source: "(health officials) said", "reported"."""
+    words = _words()
+    nouns = "|".join(sorted(map(re.escape, words["source_nouns"]), key=len, reverse=True))
+    verbs = "|".join(map(re.escape, words["reporting_verbs"]))
+    return re.compile(rf"\s+(?:(?P<noun>{nouns})\s+)?(?:{verbs})\b")
+
+
+@cache
 def _words() -> dict[str, Any]:
     path = resources.files("conflictwire").joinpath("data/events/fatality_words.yaml")
     raw: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))

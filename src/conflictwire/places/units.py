@@ -124,13 +124,21 @@ def unit_rank(text: str, place: Place) -> int:
     return 0 if opened is None else text[opened : place.start].count(",")
 
 
-# "Mogadishu's Huriwaa district", "Baghdad's northern neighborhood of Qahira": the possessor
-# contains the place after it.
+# "Mogadishu's Huriwaa district", "Baghdad's northern neighborhood of Qahira", "the central
+# Gaza town of Deir al-Balah": the possessor (or the name before "town of") contains the place
+# after it.
 POSSESSIVE = re.compile(r"['\u2019]s\s+(?:[a-z-]+\s+){0,3}(?:of\s+)?")
+# ... after "the" only: in "Kani Masi town of Duhok" (ACLED's notes) the town comes first.
+SETTLEMENT_OF = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:town|city|village|camp|suburb|neighbou?rhood|district)\s+of\s+"
+)
+THE_BEFORE = re.compile(r"\bthe\s+(?:[a-z-]+\s+){0,2}$")
 
 
 def owns_a_place(text: str, near: Neighbours[Place], place: Place) -> bool:
     found = POSSESSIVE.match(text, place.end)
+    if found is None and THE_BEFORE.search(text, max(0, place.start - 40), place.start):
+        found = SETTLEMENT_OF.match(text, place.end)
     return found is not None and bool(near.starting(found.end(), found.end()))
 
 
