@@ -58,24 +58,40 @@ def _finite(value: Any) -> float | None:
     return float(value) if value is not None and math.isfinite(float(value)) else None
 
 
+_PENDING_FROM = (
+    f"{_FROM} LEFT JOIN event_reports r ON r.article_pk = e.article_pk AND r.idx = e.idx"
+    " WHERE e.article_pk > ? AND r.article_pk IS NULL"
+)
+
+
+def _registered_up_to(conn: sqlite3.Connection) -> int:
+    # Each pass registers every pending report, and articles get increasing pks in serialized
+    # write transactions: the events of articles up to the highest registered pk are registered.
+    return int(conn.execute("SELECT coalesce(max(article_pk), 0) FROM event_reports").fetchone()[0])
+
+
 def pending_reports(conn: sqlite3.Connection) -> list[Report]:
     """Stored events not yet registered for dedup (new ones, or all of a pre-m004 store)."""
     sql = (
         f"SELECT {_SELECT}, a.content_hash,"
         " substr(a.text, json_extract(e.evidence, '$.sentence[0]') + 1,"
         " json_extract(e.evidence, '$.sentence[1]') - json_extract(e.evidence, '$.sentence[0]'))"
-        f"{_FROM} LEFT JOIN event_reports r ON r.article_pk = e.article_pk AND r.idx = e.idx"
-        " WHERE e.article_pk > ? AND r.article_pk IS NULL ORDER BY e.article_pk, e.idx"
+        f"{_PENDING_FROM} ORDER BY e.article_pk, e.idx"
     )
-    # Each pass registers every pending report, and articles get increasing pks in serialized
-    # write transactions: the events of articles up to the highest registered pk are registered.
-    done = conn.execute("SELECT coalesce(max(article_pk), 0) FROM event_reports").fetchone()[0]
     reports = []
-    for row in conn.execute(sql, (done,)):
+    for row in conn.execute(sql, (_registered_up_to(conn),)):
         key = f"{row[-2][:16]}#{row[len(_EVENT_FIELDS) + 6]}"
         notes = row[-1].strip() if row[-1] else None
         reports.append(_report(row[:-2], key, notes, key))
     return reports
+
+
+def pending_count(conn: sqlite3.Connection) -> int:
+    """How many reports a grouping pass has to take in (0: up to date)."""
+    reports = conn.execute(
+        f"SELECT count(*){_PENDING_FROM}", (_registered_up_to(conn),)
+    ).fetchone()[0]
+    return int(reports)
 
 
 def register(conn: sqlite3.Connection, reports: Iterable[Report]) -> None:

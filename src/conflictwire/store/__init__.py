@@ -1,15 +1,27 @@
 """SQLite store for article records: schema migrations, idempotent batch inserts, queries."""
 
-from conflictwire.store.database import ITEM_COLUMNS, TABLES, AddResult, Store
+from conflictwire.store.database import (
+    APPLICATION_ID,
+    ITEM_COLUMNS,
+    TABLES,
+    AddResult,
+    Store,
+)
+from conflictwire.store.errors import Cause, StoreError, explain, explained
 from conflictwire.store.migrations import MIGRATIONS, Migration, applied_migrations, migrate
 
 __all__ = [
+    "APPLICATION_ID",
     "ITEM_COLUMNS",
     "MIGRATIONS",
     "TABLES",
     "AddResult",
+    "Cause",
     "Migration",
     "Store",
+    "StoreError",
     "applied_migrations",
+    "explain",
+    "explained",
     "migrate",
 ]
