@@ -46,7 +46,8 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str, settings: Settings) 
 @db_option
 @settings_options
 def ingest(inputs: tuple[str, ...], db: str | None, settings: Settings) -> None:
-    """Process INPUTS into the database; already stored texts are skipped."""
+    """Process INPUTS into the database; already stored texts are skipped (an identical copy
+    from another outlet adds that outlet as a source of the stored article)."""
     report = jobs.RunReport()
     with open_store(db or settings.db_path, read_only=False) as store:
         jobs.ingest(
@@ -60,7 +61,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, settings: Settings) -> None:
         )
     click.echo(
         f"{report.articles} articles read, {report.stored} stored, "
-        f"{report.duplicates} already stored, {len(report.failed)} inputs failed; "
+        f"{report.duplicates} already stored, {report.sources_added} copies from another "
+        f"outlet (added as sources), {len(report.failed)} inputs failed; "
         f"{report.reports_grouped} event reports grouped ({report.groups_written} events updated)",
         err=True,
     )

@@ -34,9 +34,9 @@ def _grouped_store(db: str | None, settings: Settings) -> Iterator[Store]:
         pending = pending_count(store.conn)
         if pending:
             click.echo(
-                f"note: {pending} event reports in {store.path} are not grouped yet;"
-                " they are grouped in memory for this command (the next `conflictwire ingest`"
-                " stores the grouping)",
+                f"note: {pending} event reports or added outlets in {store.path} are not grouped"
+                " yet; they are grouped in memory for this command (the next `conflictwire"
+                " ingest` stores the grouping)",
                 err=True,
             )
             store.copy_to_memory()

@@ -1,5 +1,6 @@
 """Reading and writing dedup's tables (created by the store's migration m004): event reports,
-their groups, canonical events.
+their groups, canonical events; and the other outlets of an article (``article_sources``, m005)
+that its canonical events list.
 
 A *report* is one stored event of one article (``events`` row). Its ``key`` is the article's
 content hash and the event's index, so it is the same whatever order articles were ingested in.
@@ -86,12 +87,56 @@ def pending_reports(conn: sqlite3.Connection) -> list[Report]:
     return reports
 
 
+def pending_sources(conn: sqlite3.Connection) -> list[int]:
+    """Articles (pks) with an outlet added since their canonical events were written."""
+    rows = conn.execute("SELECT DISTINCT article_pk FROM article_sources WHERE pending = 1")
+    return [pk for (pk,) in rows]
+
+
 def pending_count(conn: sqlite3.Connection) -> int:
-    """How many reports a grouping pass has to take in (0: up to date)."""
+    """How many reports and added outlets a grouping pass has to take in (0: up to date)."""
     reports = conn.execute(
         f"SELECT count(*){_PENDING_FROM}", (_registered_up_to(conn),)
     ).fetchone()[0]
-    return int(reports)
+    return int(reports) + len(pending_sources(conn))
+
+
+def components_of(conn: sqlite3.Connection, article_pks: Sequence[int]) -> set[str]:
+    """The components holding reports of these articles."""
+    found: set[str] = set()
+    for i in range(0, len(article_pks), _CHUNK):
+        chunk = list(article_pks[i : i + _CHUNK])
+        sql = (
+            "SELECT DISTINCT component FROM event_reports"
+            f" WHERE article_pk IN ({', '.join('?' * len(chunk))})"
+        )
+        found.update(name for (name,) in conn.execute(sql, chunk))
+    return found
+
+
+def sources_listed(conn: sqlite3.Connection, article_pks: Sequence[int]) -> None:
+    """Mark the added outlets of these articles as listed by their canonical events."""
+    conn.executemany(
+        "UPDATE article_sources SET pending = 0 WHERE article_pk = ?", [(pk,) for pk in article_pks]
+    )
+
+
+def _attach_other_outlets(conn: sqlite3.Connection, reports: list[Report]) -> None:
+    """Each report's ``extra["also_in"]``: the other outlets of its article's text."""
+    pks = sorted({int(r.article) for r in reports})
+    outlets: dict[int, list[dict[str, Any]]] = {}
+    for i in range(0, len(pks), _CHUNK):
+        chunk = pks[i : i + _CHUNK]
+        sql = (
+            "SELECT article_pk, source, url, published FROM article_sources"
+            f" WHERE article_pk IN ({', '.join('?' * len(chunk))}) ORDER BY article_pk, idx"
+        )
+        for pk, source, url, published in conn.execute(sql, chunk):
+            outlets.setdefault(pk, []).append(
+                {"source": source, "url": url, "published": published}
+            )
+    for report in reports:
+        report.extra["also_in"] = outlets.get(int(report.article), [])
 
 
 def register(conn: sqlite3.Connection, reports: Iterable[Report]) -> None:
@@ -154,6 +199,7 @@ def component_members(conn: sqlite3.Connection, components: Iterable[str]) -> li
     for i in range(0, len(names), _CHUNK):
         chunk = names[i : i + _CHUNK]
         found += _reports(conn, f"r.component IN ({', '.join('?' * len(chunk))})", chunk)
+    _attach_other_outlets(conn, found)
     return found
 
 

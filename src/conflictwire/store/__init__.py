@@ -5,6 +5,7 @@ from conflictwire.store.database import (
     ITEM_COLUMNS,
     TABLES,
     AddResult,
+    Renamed,
     Store,
 )
 from conflictwire.store.errors import Cause, StoreError, explain, explained
@@ -18,6 +19,7 @@ __all__ = [
     "AddResult",
     "Cause",
     "Migration",
+    "Renamed",
     "Store",
     "StoreError",
     "applied_migrations",

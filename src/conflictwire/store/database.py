@@ -14,6 +14,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from urllib.parse import quote
 
 from conflictwire.ingest import content_hash
 from conflictwire.models import ActorMention, Article, Claim, Event, Place, Quote
+from conflictwire.outlets import outlet_name
 from conflictwire.store.errors import Cause, StoreError, explained
 from conflictwire.store.migrations import MIGRATIONS, applied_migrations, migrate
 
@@ -63,14 +65,37 @@ _ARTICLE_COLUMNS = (
 )
 # Known-hash lookups go in chunks below SQLite's default limit on bound variables.
 _HASH_CHUNK = 500
+# A second text under a stored id is stored as ``id~`` + this many hex digits of its hash
+# (more when those are taken too).
+ID_SUFFIX_HEX = 8
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """A text stored under another id than its input's, because that id was already taken."""
+
+    origin: str | None
+    given: str  # the input's id, already stored for another text
+    stored: str  # the id this text was stored under
+
+    @property
+    def message(self) -> str:
+        return (
+            f"id {self.given!r} is already stored for another text; "
+            f"this text is stored as {self.stored!r}"
+        )
 
 
 @dataclass(frozen=True)
 class AddResult:
-    """What one :meth:`Store.add_batch` did: articles stored, and duplicates skipped."""
+    """What one :meth:`Store.add_batch` (or :meth:`Store.add_sources`) did: articles stored,
+    texts already stored from the same outlet (skipped), copies from another outlet (added as
+    sources of the stored article), and texts stored under a new id."""
 
     added: int
     skipped: int
+    sources: int = 0
+    renamed: tuple[Renamed, ...] = ()
 
 
 class Store:
@@ -78,8 +103,8 @@ class Store:
 
     Opening a file for writing creates it or applies the migrations it lacks. Each
     :meth:`add_batch` is one transaction: an interrupted batch leaves nothing behind, and storing
-    a text whose hash is already stored changes nothing, so re-running an interrupted ingest is
-    safe.
+    a text whose hash is already stored stores nothing new (another outlet's copy adds that
+    outlet as a source), so re-running an interrupted ingest is safe.
 
     ``read_only=True`` opens an existing store with a ``mode=ro`` connection. A store from an
     older version is then upgraded in a copy in memory (:attr:`notes` says so); the file is not
@@ -150,22 +175,45 @@ class Store:
         self.conn.close()
 
     def add_batch(self, articles: Sequence[Article]) -> AddResult:
-        """Store ``articles`` in one transaction; texts already stored are skipped."""
-        added = skipped = 0
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+        """Store ``articles`` in one transaction.
+
+        A text already stored is not stored again; when it comes from an outlet the stored
+        article does not list yet, that outlet is added as one of its sources. A new text under
+        an id already stored for another text is stored as ``id~`` + the start of its content
+        hash (:data:`ID_SUFFIX_HEX` hex digits); the article's ``id`` and ``warnings`` say so.
+        """
+        outcomes = {"added": 0, "skipped": 0, "source": 0}
+        renamed = []
+        now = _now()
+        with self._transaction():
+            for article in articles:
+                outcome, rename = self._insert_article(article, now)
+                outcomes[outcome] += 1
+                if rename is not None:
+                    renamed.append(rename)
+        return AddResult(outcomes["added"], outcomes["skipped"], outcomes["source"], tuple(renamed))
+
+    def add_sources(self, articles: Sequence[Article]) -> AddResult:
+        """Record copies of stored texts, unprocessed, in one transaction: a copy from an outlet
+        the stored article does not list yet adds that outlet as a source; the others (same
+        outlet, no outlet named, or a text not stored) are skipped."""
+        added = 0
+        now = _now()
+        with self._transaction():
+            for article in articles:
+                added += self._add_source(article, content_hash(article.text), now)
+        return AddResult(added=0, skipped=len(articles) - added, sources=added)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            for article in articles:
-                if self._insert_article(article, now):
-                    added += 1
-                else:
-                    skipped += 1
+            yield
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
-        return AddResult(added=added, skipped=skipped)
 
     def add(self, article: Article) -> bool:
         """Store one article; ``False`` if its text was already stored."""
@@ -203,19 +251,72 @@ class Store:
             for table in TABLES
         }
 
-    def _insert_article(self, article: Article, ingested_at: str) -> bool:
-        row = _article_row(article, ingested_at)
+    def _insert_article(self, article: Article, now: str) -> tuple[str, Renamed | None]:
+        """``("added", renamed or None)``, or ``("source" | "skipped", None)`` for a text
+        already stored."""
+        digest = content_hash(article.text)
+        if self.has_hash(digest):
+            return ("source" if self._add_source(article, digest, now) else "skipped"), None
+        renamed = self._free_id(article, digest)
+        row = _article_row(article, digest, now)
         marks = ", ".join("?" * len(_ARTICLE_COLUMNS))
         cursor = self.conn.execute(
-            f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({marks}) "
-            "ON CONFLICT(content_hash) DO NOTHING",
+            f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({marks})",
             [row[c] for c in _ARTICLE_COLUMNS],
         )
-        if cursor.rowcount == 0:
-            return False
         pk = cursor.lastrowid
         for table, items in _items_of(article).items():
             self._insert_items(table, pk, row["id"], items)
+        return "added", renamed
+
+    def _id_taken(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def _free_id(self, article: Article, digest: str) -> Renamed | None:
+        """Give ``article`` a free id when its own is stored for another text."""
+        given = article.id if article.id is not None else digest
+        if not self._id_taken(given):
+            return None
+        size = ID_SUFFIX_HEX
+        while self._id_taken(f"{given}~{digest[:size]}") and size < len(digest):
+            size += 1
+        renamed = Renamed(article.origin, given, f"{given}~{digest[:size]}")
+        article.id = renamed.stored
+        article.warnings.append(renamed.message)
+        return renamed
+
+    def _add_source(self, article: Article, digest: str, now: str) -> bool:
+        """Add the outlet of ``article`` (a copy of a stored text) to the stored article's
+        sources; ``False`` when it names no outlet or one already listed."""
+        if not (article.source or article.url):
+            return False
+        stored = self.conn.execute(
+            "SELECT pk, source, url FROM articles WHERE content_hash = ?", (digest,)
+        ).fetchone()
+        if stored is None:
+            return False
+        pk = stored[0]
+        others = self.conn.execute(
+            "SELECT source, url FROM article_sources WHERE article_pk = ?", (pk,)
+        ).fetchall()
+        known = {outlet_name(s, u).casefold() for s, u in [stored[1:], *others]}
+        if outlet_name(article.source, article.url).casefold() in known:
+            return False
+        self.conn.execute(
+            "INSERT INTO article_sources (article_pk, idx, source, url, published, title, origin,"
+            " added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                pk,
+                len(others) + 1,
+                article.source,
+                article.url,
+                article.published,
+                article.title,
+                article.origin,
+                now,
+            ),
+        )
         return True
 
     def _insert_items(self, table: str, pk: Any, article_id: str, items: list[Any]) -> None:
@@ -240,8 +341,11 @@ def _items_of(article: Article) -> dict[str, list[Any]]:
     }
 
 
-def _article_row(article: Article, ingested_at: str) -> dict[str, Any]:
-    digest = content_hash(article.text)
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _article_row(article: Article, digest: str, ingested_at: str) -> dict[str, Any]:
     return {
         "id": article.id if article.id is not None else digest,
         "content_hash": digest,
