@@ -12,7 +12,14 @@ import pytest
 
 from conflictwire.ingest import content_hash
 from conflictwire.models import ActorMention, Article, Claim, Event, Evidence, Place, Quote
-from conflictwire.store import MIGRATIONS, Store, applied_migrations, migrate
+from conflictwire.store import (
+    MIGRATIONS,
+    Cause,
+    Store,
+    StoreError,
+    applied_migrations,
+    migrate,
+)
 
 MARIB = (
     "Saudi-led coalition aircraft struck a house in Marib city on Tuesday, killing four "
@@ -320,8 +327,10 @@ def test_store_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
 
 
 def test_unopenable_path_says_which_path(tmp_path: Path) -> None:
-    with pytest.raises(sqlite3.OperationalError, match="missing"):
+    with pytest.raises(StoreError, match="no folder .*missing") as caught:
         Store(tmp_path / "missing" / "conflictwire.db")
+    assert caught.value.cause is Cause.CANNOT_OPEN
+    assert not (tmp_path / "missing").exists()
 
 
 def test_a_failing_migration_leaves_no_trace(tmp_path: Path) -> None:

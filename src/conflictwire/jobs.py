@@ -29,7 +29,9 @@ INGEST_BATCH = 32
 class RunReport:
     articles: int = 0
     stored: int = 0
-    duplicates: int = 0
+    duplicates: int = 0  # texts already stored, from an outlet already listed
+    sources_added: int = 0  # copies of stored texts from another outlet, added as sources
+    renamed: int = 0  # texts stored under a new id (their input's id was taken)
     reports_grouped: int = 0  # event reports grouped into canonical events (dedup)
     groups_written: int = 0  # canonical events written or rewritten by those passes
     failed: list[IngestError] = field(default_factory=list)
@@ -84,29 +86,40 @@ def ingest(
     *,
     stdin: BinaryIO | None = None,
     on_article: Callable[[Article], None] | None = None,
+    on_warning: ErrorHandler | None = None,
 ) -> RunReport:
     """Process new articles into the store, one transaction per batch.
 
     Texts already stored (same content hash) are skipped before the costly stages, so re-running
-    an interrupted ingest only processes what is missing. After each batch its events are grouped
-    with the stored ones into canonical events (incrementally: only the groups they touch).
+    an interrupted ingest only processes what is missing; a copy from another outlet adds that
+    outlet as a source of the stored article (and of its canonical events). A new text whose id
+    is stored for another text is stored under a new id, with a warning to ``on_warning``
+    (default ``on_error``; it does not count as a failed input). After each batch its events are
+    grouped with the stored ones into canonical events (incrementally: only the groups they
+    touch).
     """
+    warn = on_warning or on_error
     limits = Thresholds.from_settings(settings)
     articles = read_articles(inputs, settings, report, on_error, stdin)
     for chunk in _chunks(articles, INGEST_BATCH):
         digests = [content_hash(a.text) for a in chunk]
         seen = store.known_hashes(digests)
-        fresh = []
+        fresh, copies = [], []
         for article, digest in zip(chunk, digests, strict=True):
             if digest in seen:
-                report.duplicates += 1
+                copies.append(article)
                 continue
             seen.add(digest)
             fresh.append(article)
         processed = list(pipeline.run(fresh))
         result = store.add_batch(processed)
+        copied = store.add_sources(copies)
         report.stored += result.added
-        report.duplicates += result.skipped
+        report.duplicates += result.skipped + copied.skipped
+        report.sources_added += result.sources + copied.sources
+        report.renamed += len(result.renamed)
+        for renamed in result.renamed:
+            warn(IngestError(renamed.origin or renamed.given, renamed.message))
         grouped = group_pending(store.conn, limits)
         report.reports_grouped += grouped.reports
         report.groups_written += grouped.groups

@@ -15,6 +15,7 @@ from typing import NoReturn
 import click
 
 from ..ingest import IngestError
+from ..store.errors import StoreError, explain
 
 
 class ExitCode(IntEnum):
@@ -42,14 +43,17 @@ def exit_for(failed: list[IngestError]) -> NoReturn:
 
 @contextmanager
 def resource_errors() -> Iterator[None]:
-    """Failures of heavy resources (spaCy model, database, files) as ``fail`` messages (exit 3)."""
+    """Failures of heavy resources (spaCy model, database, files) as ``fail`` messages (exit 3);
+    a store's failures say their cause (``store.errors``)."""
     from ..nlp import ModelNotFoundError
 
     try:
         yield
     except ModelNotFoundError as exc:
         fail(str(exc))
-    except sqlite3.DatabaseError as exc:
-        fail(f"database error: {exc} (is the --db file a conflictwire database?)")
+    except StoreError as exc:
+        fail(exc.message)
+    except sqlite3.Error as exc:  # outside a store's block: the cause without the path
+        fail(explain(exc, "--db").message)
     except OSError as exc:
         fail(str(exc))

@@ -1,6 +1,7 @@
 """Options the commands share, one decorator per family.
 
-- :func:`db_option`: ``--db`` (:func:`existing_store` opens it);
+- :func:`db_option`: ``--db`` (:func:`existing_store` opens it read-only, :func:`open_store`
+  either way);
 - :func:`config_option`: ``--config`` (the command receives ``settings=``);
   :func:`settings_options`: the same plus ``--published``, ``--model``, ``--n-process``;
 - :func:`output_options`: ``-f/--format`` (the formats a command writes) and ``-o/--output``;
@@ -21,8 +22,8 @@ import click
 
 from ..export import FORMATS
 from ..settings import Settings
-from ..store import Store
-from .errors import fail, resource_errors
+from ..store import Store, explained
+from .errors import resource_errors
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -51,12 +52,19 @@ def db_option(func: F) -> F:
 
 @contextmanager
 def existing_store(db: str | Path) -> Iterator[Store]:
-    """The store at ``db`` (``--db``, else the settings' ``db_path``); exit 3, saying how to
-    make one, when there is none."""
-    path = Path(db)
-    if not path.is_file():
-        fail(f"no database at {path}; create one with `conflictwire ingest INPUT --db {path}`")
-    with resource_errors(), Store(path) as store:
+    """The store at ``db`` (``--db``, else the settings' ``db_path``), opened read-only; exit 3
+    with the cause when there is none (saying how to make one), or it is not ours or damaged."""
+    with open_store(db, read_only=True) as store:
+        yield store
+
+
+@contextmanager
+def open_store(db: str | Path, *, read_only: bool) -> Iterator[Store]:
+    """The store at ``db``; any failure on it, opening or later in the block, exits 3 with a
+    message for its cause (not ours, damaged, read-only, disk full, locked)."""
+    with resource_errors(), Store(db, read_only=read_only) as store, explained(db):
+        for note in store.notes:
+            click.echo(f"note: {note}", err=True)
         yield store
 
 

@@ -11,9 +11,15 @@ from .. import export as exporting
 from .. import jobs
 from ..pipeline import Pipeline
 from ..settings import Settings
-from ..store import Store
 from .errors import exit_for, report_error, resource_errors
-from .options import db_option, existing_store, output_options, progress, settings_options
+from .options import (
+    db_option,
+    existing_store,
+    open_store,
+    output_options,
+    progress,
+    settings_options,
+)
 
 
 @click.command()
@@ -40,9 +46,10 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str, settings: Settings) 
 @db_option
 @settings_options
 def ingest(inputs: tuple[str, ...], db: str | None, settings: Settings) -> None:
-    """Process INPUTS into the database; already stored texts are skipped."""
+    """Process INPUTS into the database; already stored texts are skipped (an identical copy
+    from another outlet adds that outlet as a source of the stored article)."""
     report = jobs.RunReport()
-    with resource_errors(), Store(db or settings.db_path) as store:
+    with open_store(db or settings.db_path, read_only=False) as store:
         jobs.ingest(
             inputs,
             settings,
@@ -54,7 +61,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, settings: Settings) -> None:
         )
     click.echo(
         f"{report.articles} articles read, {report.stored} stored, "
-        f"{report.duplicates} already stored, {len(report.failed)} inputs failed; "
+        f"{report.duplicates} already stored, {report.sources_added} copies from another "
+        f"outlet (added as sources), {len(report.failed)} inputs failed; "
         f"{report.reports_grouped} event reports grouped ({report.groups_written} events updated)",
         err=True,
     )
@@ -65,7 +73,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, settings: Settings) -> None:
 @db_option
 @output_options()
 def export(db: str | None, fmt: str, output: str) -> None:
-    """Write the stored articles' records in one of the output formats."""
+    """Write the stored articles' records in one of the output formats (read-only)."""
     with existing_store(db or Settings.load().db_path) as store:
         count = exporting.write(store.iter_articles(), fmt, output)
     click.echo(f"{count} records written", err=True)

@@ -1,6 +1,7 @@
 """Commands over the grouped store: events, timeline, control (docs/dedup.md).
 
-Each one groups what is new in the store first (an older store is backfilled on first use).
+Each one opens the store read-only; what is not grouped yet (an older store, or an ingest
+interrupted before grouping) is grouped in a copy in memory, and the file is left as it is.
 A place argument is any name the gazetteer knows ("Palmyra", "Tadmur"); events match by the
 geonameids it may refer to.
 """
@@ -24,11 +25,22 @@ from .tables import EventFilter, echo_control, echo_events, echo_reports, echo_t
 
 @contextmanager
 def _grouped_store(db: str | None, settings: Settings) -> Iterator[Store]:
-    """The store at ``db`` (exit 3 when missing), with its new reports grouped."""
+    """The store at ``db``, read-only (exit 3 when missing), with its new reports grouped: in a
+    copy in memory when there are any (the file is not written)."""
     from ..dedup import group_store
+    from ..dedup.tables import pending_count
 
     with existing_store(db or settings.db_path) as store:
-        group_store(store.conn, settings)
+        pending = pending_count(store.conn)
+        if pending:
+            click.echo(
+                f"note: {pending} event reports or added outlets in {store.path} are not grouped"
+                " yet; they are grouped in memory for this command (the next `conflictwire"
+                " ingest` stores the grouping)",
+                err=True,
+            )
+            store.copy_to_memory()
+            group_store(store.conn, settings)
         yield store
 
 

@@ -2,7 +2,8 @@
 
 - ``fatalities``: the lowest figure any report gives (reports that give no figure don't count;
   none gives one → 0).
-- ``source``: the outlets, sorted, ``; ``-joined; ``source_scale``: their scales
+- ``source``: the outlets (with those that published an identical copy of a report's article),
+  sorted, ``; ``-joined; ``source_scale``: their scales
   (``International``, ``National``, …) joined with ``-`` as ACLED writes them, when known.
 - ``sub_event_type``: the most specific/severe one reported (ACLED codes the highest form an
   event reaches: a clash in which a town is retaken is a territory change).
@@ -14,11 +15,11 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from typing import Any
-from urllib.parse import urlsplit
 
 from conflictwire.dedup.match import Report, actor_key
 from conflictwire.models import event_fields
 from conflictwire.ontology import ontology
+from conflictwire.outlets import outlet_name
 
 # Outlet scale for sources commonly seen in conflict reporting (ACLED's source_scale values).
 # Unknown outlets have no scale; the canonical event then has the scales of the known ones.
@@ -70,12 +71,13 @@ def group_id(seed: Report) -> str:
 
 def outlet(report: Report) -> str:
     """The report's outlet: its source, else its URL's host, else ``unknown``."""
-    source = report.extra.get("source")
-    if source:
-        return str(source).strip()
-    url = report.extra.get("url")
-    host = urlsplit(str(url)).hostname if url else None
-    return host.removeprefix("www.") if host else "unknown"
+    return outlet_name(report.extra.get("source"), report.extra.get("url"))
+
+
+def outlets(report: Report) -> list[str]:
+    """The report's outlet, then the other outlets that published its article's text."""
+    also = [outlet_name(o.get("source"), o.get("url")) for o in report.extra.get("also_in", [])]
+    return [outlet(report), *also]
 
 
 def source_scale(outlets: list[str]) -> str | None:
@@ -121,6 +123,7 @@ def _report_entry(report: Report, reason: str) -> dict[str, Any]:
         "fatalities": x.get("fatalities") if x.get("fatalities_reported") else None,
         "notes": x.get("notes"),
         "reason": reason,
+        "also_in": list(x.get("also_in", [])),
     }
 
 
@@ -147,9 +150,9 @@ def canonical_event(reports: list[Report], reasons: list[str]) -> dict[str, Any]
     record.update({name: where.extra.get(name) for name in _PLACE_FIELDS})
     figures = [r.extra["fatalities"] for r in reports if r.extra.get("fatalities_reported")]
     record["fatalities"] = min(figures) if figures else 0
-    outlets = sorted({outlet(r) for r in reports})
-    record["source"] = "; ".join(outlets)
-    record["source_scale"] = source_scale(outlets)
+    names = sorted({name for r in reports for name in outlets(r)})
+    record["source"] = "; ".join(names)
+    record["source_scale"] = source_scale(names)
     record["notes"] = seed.extra.get("notes")
     record["confidence"] = max(r.confidence for r in reports)
     record["reports"] = [_report_entry(r, why) for r, why in zip(reports, reasons, strict=True)]

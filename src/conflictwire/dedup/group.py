@@ -13,6 +13,8 @@ Two levels, both functions of the *set* of reports, never of the order they arri
 
 Only the components a batch touches are regrouped, so ingesting new articles never reprocesses
 the whole store; a store from before dedup is grouped on first use (all its reports are new).
+An article that another outlet's identical copy added a source to has its components rewritten
+(the same groups, its canonical events listing that outlet).
 """
 
 from __future__ import annotations
@@ -128,10 +130,14 @@ def group_pending(conn: sqlite3.Connection, limits: Thresholds) -> GroupResult:
 
 def _group(conn: sqlite3.Connection, limits: Thresholds) -> GroupResult:
     new = tables.pending_reports(conn)
-    if not new:
+    sourced = tables.pending_sources(conn)  # articles another outlet's copy added a source to
+    if not new and not sourced:
         return GroupResult(0, 0, 0)
     tables.register(conn, new)
     links = _UnionFind()
+    for component in tables.components_of(conn, sourced):  # rewritten to list the new outlet
+        links.find(component)
+    tables.sources_listed(conn, sourced)
     for report in new:
         links.find(report.key)
         if not report.located:

@@ -1,5 +1,6 @@
 """Reading and writing dedup's tables (created by the store's migration m004): event reports,
-their groups, canonical events.
+their groups, canonical events; and the other outlets of an article (``article_sources``, m005)
+that its canonical events list.
 
 A *report* is one stored event of one article (``events`` row). Its ``key`` is the article's
 content hash and the event's index, so it is the same whatever order articles were ingested in.
@@ -58,24 +59,84 @@ def _finite(value: Any) -> float | None:
     return float(value) if value is not None and math.isfinite(float(value)) else None
 
 
+_PENDING_FROM = (
+    f"{_FROM} LEFT JOIN event_reports r ON r.article_pk = e.article_pk AND r.idx = e.idx"
+    " WHERE e.article_pk > ? AND r.article_pk IS NULL"
+)
+
+
+def _registered_up_to(conn: sqlite3.Connection) -> int:
+    # Each pass registers every pending report, and articles get increasing pks in serialized
+    # write transactions: the events of articles up to the highest registered pk are registered.
+    return int(conn.execute("SELECT coalesce(max(article_pk), 0) FROM event_reports").fetchone()[0])
+
+
 def pending_reports(conn: sqlite3.Connection) -> list[Report]:
     """Stored events not yet registered for dedup (new ones, or all of a pre-m004 store)."""
     sql = (
         f"SELECT {_SELECT}, a.content_hash,"
         " substr(a.text, json_extract(e.evidence, '$.sentence[0]') + 1,"
         " json_extract(e.evidence, '$.sentence[1]') - json_extract(e.evidence, '$.sentence[0]'))"
-        f"{_FROM} LEFT JOIN event_reports r ON r.article_pk = e.article_pk AND r.idx = e.idx"
-        " WHERE e.article_pk > ? AND r.article_pk IS NULL ORDER BY e.article_pk, e.idx"
+        f"{_PENDING_FROM} ORDER BY e.article_pk, e.idx"
     )
-    # Each pass registers every pending report, and articles get increasing pks in serialized
-    # write transactions: the events of articles up to the highest registered pk are registered.
-    done = conn.execute("SELECT coalesce(max(article_pk), 0) FROM event_reports").fetchone()[0]
     reports = []
-    for row in conn.execute(sql, (done,)):
+    for row in conn.execute(sql, (_registered_up_to(conn),)):
         key = f"{row[-2][:16]}#{row[len(_EVENT_FIELDS) + 6]}"
         notes = row[-1].strip() if row[-1] else None
         reports.append(_report(row[:-2], key, notes, key))
     return reports
+
+
+def pending_sources(conn: sqlite3.Connection) -> list[int]:
+    """Articles (pks) with an outlet added since their canonical events were written."""
+    rows = conn.execute("SELECT DISTINCT article_pk FROM article_sources WHERE pending = 1")
+    return [pk for (pk,) in rows]
+
+
+def pending_count(conn: sqlite3.Connection) -> int:
+    """How many reports and added outlets a grouping pass has to take in (0: up to date)."""
+    reports = conn.execute(
+        f"SELECT count(*){_PENDING_FROM}", (_registered_up_to(conn),)
+    ).fetchone()[0]
+    return int(reports) + len(pending_sources(conn))
+
+
+def components_of(conn: sqlite3.Connection, article_pks: Sequence[int]) -> set[str]:
+    """The components holding reports of these articles."""
+    found: set[str] = set()
+    for i in range(0, len(article_pks), _CHUNK):
+        chunk = list(article_pks[i : i + _CHUNK])
+        sql = (
+            "SELECT DISTINCT component FROM event_reports"
+            f" WHERE article_pk IN ({', '.join('?' * len(chunk))})"
+        )
+        found.update(name for (name,) in conn.execute(sql, chunk))
+    return found
+
+
+def sources_listed(conn: sqlite3.Connection, article_pks: Sequence[int]) -> None:
+    """Mark the added outlets of these articles as listed by their canonical events."""
+    conn.executemany(
+        "UPDATE article_sources SET pending = 0 WHERE article_pk = ?", [(pk,) for pk in article_pks]
+    )
+
+
+def _attach_other_outlets(conn: sqlite3.Connection, reports: list[Report]) -> None:
+    """Each report's ``extra["also_in"]``: the other outlets of its article's text."""
+    pks = sorted({int(r.article) for r in reports})
+    outlets: dict[int, list[dict[str, Any]]] = {}
+    for i in range(0, len(pks), _CHUNK):
+        chunk = pks[i : i + _CHUNK]
+        sql = (
+            "SELECT article_pk, source, url, published FROM article_sources"
+            f" WHERE article_pk IN ({', '.join('?' * len(chunk))}) ORDER BY article_pk, idx"
+        )
+        for pk, source, url, published in conn.execute(sql, chunk):
+            outlets.setdefault(pk, []).append(
+                {"source": source, "url": url, "published": published}
+            )
+    for report in reports:
+        report.extra["also_in"] = outlets.get(int(report.article), [])
 
 
 def register(conn: sqlite3.Connection, reports: Iterable[Report]) -> None:
@@ -138,6 +199,7 @@ def component_members(conn: sqlite3.Connection, components: Iterable[str]) -> li
     for i in range(0, len(names), _CHUNK):
         chunk = names[i : i + _CHUNK]
         found += _reports(conn, f"r.component IN ({', '.join('?' * len(chunk))})", chunk)
+    _attach_other_outlets(conn, found)
     return found
 
 

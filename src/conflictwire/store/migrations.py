@@ -143,11 +143,34 @@ def m004_create_canonical_events(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_canonical_geonameid ON canonical_events(geonameid)")
 
 
+def m005_create_article_sources(conn: sqlite3.Connection) -> None:
+    """Other outlets that published an article's exact text (a syndicated copy is stored once;
+    its outlet is added here). ``pending`` is 1 until the article's canonical events list it."""
+    conn.execute(
+        """
+        CREATE TABLE article_sources (
+            article_pk INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            source TEXT,
+            url TEXT,
+            published TEXT,
+            title TEXT,
+            origin TEXT,
+            added_at TEXT NOT NULL,
+            pending INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (article_pk, idx)
+        )
+        """
+    )
+    conn.execute("CREATE INDEX idx_sources_pending ON article_sources(pending) WHERE pending = 1")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_create_articles,
     m002_create_item_tables,
     m003_create_indexes,
     m004_create_canonical_events,
+    m005_create_article_sources,
 )
 
 
