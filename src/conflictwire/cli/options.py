@@ -13,29 +13,39 @@ import functools
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from ..export import FORMATS
-from ..settings import Settings
+from ..settings import Settings, iso_day, publication_day
 from ..store import Store
-from .errors import fail, resource_errors
+from .errors import ExitCode, fail, resource_errors
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 
 
 def check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """A date option's value as ``YYYY-MM-DD``; a usage error for anything that is not a date."""
+    """A date option's value as ``YYYY-MM-DD`` (any ISO 8601 form of a day is taken, e.g.
+    ``20170814`` or ``2017-W33-1``); a usage error for anything that is not a date."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2017-08-14") from None
+        return iso_day(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def check_published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """:func:`check_date` for ``--published``, which must also be a plausible publication date."""
+    if value is None:
+        return None
+    try:
+        return publication_day(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def date_option(*names: str, **kwargs: Any) -> Callable[[F], F]:
@@ -61,12 +71,12 @@ def existing_store(db: str | Path) -> Iterator[Store]:
 
 
 def load_settings(config: str | None, **overrides: Any) -> Settings:
-    """Settings from ``config`` (or the defaults' sources) and the options given; a usage error
-    for a missing or malformed file."""
+    """Settings from ``config`` (or the defaults' sources) and the options given; exit 2 with
+    a one-line message for a missing or unreadable file or a value a setting cannot take."""
     try:
         return Settings.load(config, **overrides)
-    except (ValueError, FileNotFoundError) as exc:
-        raise click.UsageError(str(exc)) from None
+    except (ValueError, FileNotFoundError) as exc:  # SettingsError is a ValueError
+        fail(str(exc), ExitCode.USAGE)
 
 
 _config = click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
@@ -87,9 +97,13 @@ def settings_options(func: F) -> F:
     """Options every processing command shares; the command receives ``settings=``."""
 
     @_config
-    @date_option("--published", help="Publication date (YYYY-MM-DD) for inputs without one.")
+    @click.option(
+        "--published",
+        callback=check_published,
+        help="Publication date (YYYY-MM-DD) for inputs without one.",
+    )
     @click.option("--model", "spacy_model", help="spaCy model package to load.")
-    @click.option("--n-process", type=int, help="spaCy worker processes.")
+    @click.option("--n-process", type=click.IntRange(min=1), help="spaCy worker processes.")
     @functools.wraps(func)
     def wrapper(
         *args: Any,

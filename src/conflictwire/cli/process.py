@@ -13,7 +13,14 @@ from ..pipeline import Pipeline
 from ..settings import Settings
 from ..store import Store
 from .errors import exit_for, report_error, resource_errors
-from .options import db_option, existing_store, output_options, progress, settings_options
+from .options import (
+    db_option,
+    existing_store,
+    load_settings,
+    output_options,
+    progress,
+    settings_options,
+)
 
 
 @click.command()
@@ -66,7 +73,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, settings: Settings) -> None:
 @output_options()
 def export(db: str | None, fmt: str, output: str) -> None:
     """Write the stored articles' records in one of the output formats."""
-    with existing_store(db or Settings.load().db_path) as store:
+    with existing_store(db or load_settings(None).db_path) as store:
         count = exporting.write(store.iter_articles(), fmt, output)
     click.echo(f"{count} records written", err=True)
 
