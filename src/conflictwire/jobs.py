@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import BinaryIO
 
 from .dedup import Thresholds, group_pending
 from .ingest import IngestError, content_hash, iter_articles
+from .ingest.errors import STDIN_ORIGIN
 from .models import Article
 from .pipeline import Pipeline
 from .settings import Settings
@@ -37,6 +39,23 @@ class RunReport:
     @property
     def ok(self) -> bool:
         return not self.failed
+
+
+def input_files(inputs: Sequence[str]) -> list[str]:
+    """The inputs with each folder replaced by the files it holds (in the order they are read);
+    a folder with none stays, to be reported. Read one by one, they give what ``inputs`` give.
+
+    Its length is the run's total for a progress count: listing folders is cheap, while the
+    number of articles in a feed, JSONL or CSV file is known only by reading it.
+    """
+    from .ingest.sources import walk_folder  # the readers' libraries load only when needed
+
+    names: list[str] = []
+    for name in inputs:
+        path = Path(name)
+        files = walk_folder(path) if name != STDIN_ORIGIN and path.is_dir() else []
+        names += [str(f) for f in files] or [name]
+    return names
 
 
 def read_articles(

@@ -4,12 +4,14 @@
 - :func:`config_option`: ``--config`` (the command receives ``settings=``);
   :func:`settings_options`: the same plus ``--published``, ``--model``, ``--n-process``;
 - :func:`output_options`: ``-f/--format`` (the formats a command writes) and ``-o/--output``;
-- :func:`date_option`: a date (``YYYY-MM-DD``), checked by :func:`check_date`.
+- :func:`date_option`: a date (``YYYY-MM-DD``), checked by :func:`check_date`;
+- :func:`refuse_output_among`: ``-o`` must not name one of the command's inputs.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +21,7 @@ from typing import Any, TypeVar
 import click
 
 from ..export import FORMATS
+from ..export.output import is_stdout
 from ..settings import Settings, iso_day, publication_day
 from ..store import Store
 from .errors import ExitCode, fail, resource_errors
@@ -152,3 +155,23 @@ def progress(items: Iterable[T], *, desc: str, unit: str = "article") -> Iterato
     from tqdm import tqdm
 
     yield from tqdm(items, desc=desc, unit=unit, disable=not sys.stderr.isatty(), leave=False)
+
+
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False
+
+
+def refuse_output_among(output: str, inputs: Iterable[str | Path]) -> None:
+    """Exit 2, before anything is read, when ``-o`` names one of ``inputs`` (the same file,
+    through any symbolic or hard link): writing it would destroy what is being read."""
+    if is_stdout(output):
+        return
+    for name in inputs:
+        if name != "-" and _same_file(output, name):
+            fail(
+                f"-o {output} is one of the inputs ({name}); write the output to another file",
+                ExitCode.USAGE,
+            )

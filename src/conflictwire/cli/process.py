@@ -19,6 +19,7 @@ from .options import (
     load_settings,
     output_options,
     progress,
+    refuse_output_among,
     settings_options,
 )
 
@@ -31,12 +32,15 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str, settings: Settings) 
     """Extract records from INPUTS (files, folders, '-' for stdin) and write them.
 
     Writes JSONL records (docs/SCHEMA.md) to stdout unless --format/--output say otherwise.
+    A file given with --output appears only when the run has written it whole.
     """
+    files = jobs.input_files(inputs)
+    refuse_output_among(output, files)
     report = jobs.RunReport()
     with resource_errors():
         pipeline = Pipeline(settings)
         articles = jobs.extract(
-            inputs, settings, pipeline, report, report_error, stdin=sys.stdin.buffer
+            files, settings, pipeline, report, report_error, stdin=sys.stdin.buffer
         )
         exporting.write(progress(articles, desc="extract"), fmt, output)
     exit_for(report.failed)
@@ -72,8 +76,12 @@ def ingest(inputs: tuple[str, ...], db: str | None, settings: Settings) -> None:
 @db_option
 @output_options()
 def export(db: str | None, fmt: str, output: str) -> None:
-    """Write the stored articles' records in one of the output formats."""
-    with existing_store(db or load_settings(None).db_path) as store:
+    """Write the stored articles' records in one of the output formats.
+
+    A file given with --output appears only when the run has written it whole."""
+    path = db or load_settings(None).db_path
+    refuse_output_among(output, [path])
+    with existing_store(path) as store:
         count = exporting.write(store.iter_articles(), fmt, output)
     click.echo(f"{count} records written", err=True)
 
