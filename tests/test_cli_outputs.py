@@ -1,5 +1,5 @@
 """Outputs as a user meets them: -o written whole or not at all, never over an input, failed
-writes (stdout too) an error, a closed pipe quiet, Ctrl-C 130.
+writes (stdout too) an error, a closed pipe quiet, Ctrl-C 130, progress with a total.
 
 Commands that need the model run with a pass-through pipeline in-process; the store commands
 and stdout's own failures run as real processes (/dev/full, a closed pipe).
@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from cli_fakes import PassThrough
 from conflictwire.cli import main
 from conflictwire.cli import process as process_commands
+from conflictwire.cli import progress as progress_module
 from conflictwire.cli.errors import ExitCode
 from conflictwire.export import output as output_module
 from conflictwire.store import Store
@@ -247,3 +248,34 @@ def test_extract_to_a_full_stdout_fails_with_the_real_pipeline(wire):
 
 def test_exit_codes_for_interrupts_and_pipes_are_the_shells():
     assert ExitCode.INTERRUPTED == 128 + 2 and ExitCode.CLOSED_PIPE == 128 + 13
+
+
+# progress
+
+
+def test_extract_and_ingest_count_files_against_their_total(no_model, wire, tmp_path, monkeypatch):
+    monkeypatch.setattr(progress_module, "on_terminal", lambda: True)
+    (tmp_path / "kharkiv.txt").write_text(KHARKIV)
+    (tmp_path / "djibo.txt").write_text(DJIBO)
+    code, _, err = run("extract", tmp_path, "--published", "2024-03-04", "-o", tmp_path / "o.x")
+    assert code == ExitCode.OK
+    assert "extract:" in err and "0/3 [" in err and "file" in err
+    code, _, err = run("ingest", tmp_path, "--db", tmp_path / "cw.db")
+    assert code == ExitCode.OK
+    assert "ingest:" in err and "0/3 [" in err
+
+
+def test_the_progress_line_shows_files_of_the_total_and_articles(monkeypatch):
+    monkeypatch.setattr(progress_module, "on_terminal", lambda: True)
+    with progress_module.Progress("extract", total=3, unit="file", noun="articles") as bar:
+        for _ in bar.count(["kh1", "ef1", "dj1", "k", "d"]):
+            pass
+        for _ in range(3):
+            bar.step()
+        line = str(bar)
+    assert line.startswith("extract: 100%") and "3/3 [" in line and "articles: 5]" in line
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(no_model, wire, tmp_path):
+    code, _, err = run("extract", wire, "-o", tmp_path / "o.jsonl")
+    assert code == ExitCode.OK and err == ""

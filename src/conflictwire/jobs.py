@@ -21,6 +21,7 @@ from .settings import Settings
 from .store import Store
 
 ErrorHandler = Callable[[IngestError], None]
+InputDone = Callable[[str], None]  # told each input's name once it has been read
 
 # Articles per store transaction: small enough that an interrupted ingest loses little work,
 # large enough that commits are not the bottleneck.
@@ -64,15 +65,20 @@ def read_articles(
     report: RunReport,
     on_error: ErrorHandler,
     stdin: BinaryIO | None = None,
+    on_input: InputDone | None = None,
 ) -> Iterator[Article]:
-    """Readable articles from the inputs; unreadable ones go to ``on_error`` and the report."""
-    for item in iter_articles(inputs, settings, stdin=stdin):
-        if isinstance(item, IngestError):
-            report.failed.append(item)
-            on_error(item)
-        else:
-            report.articles += 1
-            yield item
+    """Readable articles from the inputs; unreadable ones go to ``on_error`` and the report;
+    ``on_input`` hears of each input when it has been read."""
+    for name in inputs:
+        for item in iter_articles([name], settings, stdin=stdin):
+            if isinstance(item, IngestError):
+                report.failed.append(item)
+                on_error(item)
+            else:
+                report.articles += 1
+                yield item
+        if on_input is not None:
+            on_input(name)
 
 
 def extract(
@@ -82,9 +88,10 @@ def extract(
     report: RunReport,
     on_error: ErrorHandler,
     stdin: BinaryIO | None = None,
+    on_input: InputDone | None = None,
 ) -> Iterator[Article]:
     """Processed articles, in input order, straight from the inputs."""
-    return pipeline.run(read_articles(inputs, settings, report, on_error, stdin))
+    return pipeline.run(read_articles(inputs, settings, report, on_error, stdin, on_input))
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -103,6 +110,7 @@ def ingest(
     *,
     stdin: BinaryIO | None = None,
     on_article: Callable[[Article], None] | None = None,
+    on_input: InputDone | None = None,
 ) -> RunReport:
     """Process new articles into the store, one transaction per batch.
 
@@ -111,7 +119,7 @@ def ingest(
     with the stored ones into canonical events (incrementally: only the groups they touch).
     """
     limits = Thresholds.from_settings(settings)
-    articles = read_articles(inputs, settings, report, on_error, stdin)
+    articles = read_articles(inputs, settings, report, on_error, stdin, on_input)
     for chunk in _chunks(articles, INGEST_BATCH):
         digests = [content_hash(a.text) for a in chunk]
         seen = store.known_hashes(digests)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,7 +26,6 @@ from ..store import Store
 from .errors import ExitCode, fail, resource_errors
 
 F = TypeVar("F", bound=Callable[..., Any])
-T = TypeVar("T")
 
 
 def check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -148,13 +146,6 @@ def output_options(formats: Sequence[str] = FORMATS, default: str = "jsonl") -> 
         )(func)
 
     return decorate
-
-
-def progress(items: Iterable[T], *, desc: str, unit: str = "article") -> Iterator[T]:
-    """A progress bar on stderr for long runs; silent when stderr is not a terminal."""
-    from tqdm import tqdm
-
-    yield from tqdm(items, desc=desc, unit=unit, disable=not sys.stderr.isatty(), leave=False)
 
 
 def _same_file(a: str | Path, b: str | Path) -> bool:

@@ -18,10 +18,10 @@ from .options import (
     existing_store,
     load_settings,
     output_options,
-    progress,
     refuse_output_among,
     settings_options,
 )
+from .progress import Progress
 
 
 @click.command()
@@ -37,13 +37,18 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str, settings: Settings) 
     files = jobs.input_files(inputs)
     refuse_output_among(output, files)
     report = jobs.RunReport()
-    with resource_errors():
+    with resource_errors(), _files_progress("extract", files) as bar:
         pipeline = Pipeline(settings)
         articles = jobs.extract(
-            files, settings, pipeline, report, report_error, stdin=sys.stdin.buffer
+            files, settings, pipeline, report, report_error, sys.stdin.buffer, bar.step
         )
-        exporting.write(progress(articles, desc="extract"), fmt, output)
+        exporting.write(bar.count(articles), fmt, output)
     exit_for(report.failed)
+
+
+def _files_progress(desc: str, files: list[str]) -> Progress:
+    """Input files read of their total, and the articles done so far (on a terminal)."""
+    return Progress(desc, total=len(files), unit="file", noun="articles")
 
 
 @click.command()
@@ -52,16 +57,23 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str, settings: Settings) 
 @settings_options
 def ingest(inputs: tuple[str, ...], db: str | None, settings: Settings) -> None:
     """Process INPUTS into the database; already stored texts are skipped."""
+    files = jobs.input_files(inputs)
     report = jobs.RunReport()
-    with resource_errors(), Store(db or settings.db_path) as store:
+    with (
+        resource_errors(),
+        Store(db or settings.db_path) as store,
+        _files_progress("ingest", files) as bar,
+    ):
         jobs.ingest(
-            inputs,
+            files,
             settings,
             Pipeline(settings),
             store,
             report,
             report_error,
             stdin=sys.stdin.buffer,
+            on_article=bar.count_one,
+            on_input=bar.step,
         )
     click.echo(
         f"{report.articles} articles read, {report.stored} stored, "
