@@ -129,3 +129,12 @@ def test_find_dates_keeps_to_the_span():
 def test_years_back_says_how_far_back_a_headline_dates_its_subject(headline, years):
     assert years_back(headline, PUBLISHED) == years
     assert years_back(headline, None) == 0
+
+
+def test_dates_beyond_the_calendar_are_not_coded_and_do_not_fail():
+    # A record may carry a placeholder publication date (9999-12-31) or a text reach far back:
+    # nothing to code, and no OverflowError taking the whole batch down.
+    assert resolve_date("on Monday", "9999-12-31") is None
+    assert resolve_date("5000 years ago", "2020-01-01") is None
+    assert resolve_date("last month", "0001-01-05") is None
+    assert resolve_date("on Monday", "2024-03-06").date == "2024-03-04"

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from conflictwire.gazetteer import Gazetteer, SourcePaths, build_index, import_geonames_dump
+from conflictwire.gazetteer import (
+    DumpError,
+    Gazetteer,
+    SourcePaths,
+    build_index,
+    import_geonames_dump,
+)
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "gazetteer"
 FIXTURES = SourcePaths.in_directory(FIXTURE_DIR)
@@ -87,5 +93,5 @@ def test_import_rejects_files_that_are_not_dumps(index: Path, tmp_path: Path) ->
     with pytest.raises(FileNotFoundError, match="build it first"):
         import_geonames_dump(tmp_path / "none.sqlite", SAMPLE)
     shutil.copy(SAMPLE, tmp_path / "x.zip")
-    with pytest.raises(zipfile.BadZipFile):
+    with pytest.raises(DumpError, match="x.zip: not a readable zip file"):
         import_geonames_dump(index, tmp_path / "x.zip")

@@ -130,16 +130,21 @@ def resolve_date(expression: str, published: str | None) -> DateValue | None:
     text = " ".join(text.lower().replace(",", " , ").split()).replace(" ,", ",").strip(" .,;:")
     if not text:
         return None
-    found = _absolute(text, pub) or _relative(text, pub)
-    if found is None and not _is_duration(text):
-        found = _dateparser(text, pub)
-    if found is None:
-        return None
-    day, precision, earliest = found
-    if pub is not None:
-        latest = pub + timedelta(days=_rules().max_days_after_publication)
-        if earliest > latest:
+    try:
+        found = _absolute(text, pub) or _relative(text, pub)
+        if found is None and not _is_duration(text):
+            found = _dateparser(text, pub)
+        if found is None:
             return None
+        day, precision, earliest = found
+        if pub is not None:
+            latest = pub + timedelta(days=_rules().max_days_after_publication)
+            if earliest > latest:
+                return None
+    except (OverflowError, ValueError):
+        # Beyond the calendar (years 1 to 9999): "5000 years ago", or a publication date at
+        # its edge (9999-12-31 in a record). Not a date we can code, not a reason to fail.
+        return None
     return DateValue(day.isoformat(), precision, None, None)
 
 

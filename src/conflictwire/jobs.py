@@ -9,16 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import BinaryIO
 
 from .dedup import Thresholds, group_pending
 from .ingest import IngestError, content_hash, iter_articles
+from .ingest.errors import STDIN_ORIGIN
 from .models import Article
 from .pipeline import Pipeline
 from .settings import Settings
 from .store import Store
 
 ErrorHandler = Callable[[IngestError], None]
+InputDone = Callable[[str], None]  # told each input's name once it has been read
 
 # Articles per store transaction: small enough that an interrupted ingest loses little work,
 # large enough that commits are not the bottleneck.
@@ -41,21 +44,43 @@ class RunReport:
         return not self.failed
 
 
+def input_files(inputs: Sequence[str]) -> list[str]:
+    """The inputs with each folder replaced by the files it holds (in the order they are read);
+    a folder with none stays, to be reported. Read one by one, they give what ``inputs`` give.
+
+    Its length is the run's total for a progress count: listing folders is cheap, while the
+    number of articles in a feed, JSONL or CSV file is known only by reading it.
+    """
+    from .ingest.sources import walk_folder  # the readers' libraries load only when needed
+
+    names: list[str] = []
+    for name in inputs:
+        path = Path(name)
+        files = walk_folder(path) if name != STDIN_ORIGIN and path.is_dir() else []
+        names += [str(f) for f in files] or [name]
+    return names
+
+
 def read_articles(
     inputs: Sequence[str],
     settings: Settings,
     report: RunReport,
     on_error: ErrorHandler,
     stdin: BinaryIO | None = None,
+    on_input: InputDone | None = None,
 ) -> Iterator[Article]:
-    """Readable articles from the inputs; unreadable ones go to ``on_error`` and the report."""
-    for item in iter_articles(inputs, settings, stdin=stdin):
-        if isinstance(item, IngestError):
-            report.failed.append(item)
-            on_error(item)
-        else:
-            report.articles += 1
-            yield item
+    """Readable articles from the inputs; unreadable ones go to ``on_error`` and the report;
+    ``on_input`` hears of each input when it has been read."""
+    for name in inputs:
+        for item in iter_articles([name], settings, stdin=stdin):
+            if isinstance(item, IngestError):
+                report.failed.append(item)
+                on_error(item)
+            else:
+                report.articles += 1
+                yield item
+        if on_input is not None:
+            on_input(name)
 
 
 def extract(
@@ -65,9 +90,10 @@ def extract(
     report: RunReport,
     on_error: ErrorHandler,
     stdin: BinaryIO | None = None,
+    on_input: InputDone | None = None,
 ) -> Iterator[Article]:
     """Processed articles, in input order, straight from the inputs."""
-    return pipeline.run(read_articles(inputs, settings, report, on_error, stdin))
+    return pipeline.run(read_articles(inputs, settings, report, on_error, stdin, on_input))
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -87,6 +113,7 @@ def ingest(
     stdin: BinaryIO | None = None,
     on_article: Callable[[Article], None] | None = None,
     on_warning: ErrorHandler | None = None,
+    on_input: InputDone | None = None,
 ) -> RunReport:
     """Process new articles into the store, one transaction per batch.
 
@@ -100,7 +127,7 @@ def ingest(
     """
     warn = on_warning or on_error
     limits = Thresholds.from_settings(settings)
-    articles = read_articles(inputs, settings, report, on_error, stdin)
+    articles = read_articles(inputs, settings, report, on_error, stdin, on_input)
     for chunk in _chunks(articles, INGEST_BATCH):
         digests = [content_hash(a.text) for a in chunk]
         seen = store.known_hashes(digests)

@@ -5,15 +5,17 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import IntEnum
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 import click
 
+from ..export.output import STDOUT_NAME, OutputError, checked
 from ..ingest import IngestError
 from ..store.errors import StoreError, explain
 
@@ -23,6 +25,8 @@ class ExitCode(IntEnum):
     INPUT_FAILED = 1  # some inputs could not be read (the others were processed and written)
     USAGE = 2  # a usage error (click's own code for them)
     RESOURCE = 3  # a resource is missing or broken: model, gazetteer, database, output path
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as the shell reports a process it interrupted)
+    CLOSED_PIPE = 141  # stdout's reader closed it early (`| head`): 128 + SIGPIPE, no message
 
 
 def fail(message: str, code: ExitCode = ExitCode.RESOURCE) -> NoReturn:
@@ -51,9 +55,53 @@ def resource_errors() -> Iterator[None]:
         yield
     except ModelNotFoundError as exc:
         fail(str(exc))
+    except OutputError as exc:
+        fail(str(exc))
     except StoreError as exc:
         fail(exc.message)
     except sqlite3.Error as exc:  # outside a store's block: the cause without the path
         fail(explain(exc, "--db").message)
+    except BrokenPipeError:
+        raise  # the reader of stdout is gone: see `guarded`
     except OSError as exc:
         fail(str(exc))
+
+
+def _discard_stdout(stream: TextIO) -> None:
+    """Point stdout at the null device, so that what is still buffered for a closed pipe or a
+    full disk is dropped quietly when Python exits, instead of failing a second time."""
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):
+        return  # not a real file (a test runner's capture): nothing is flushed at exit
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fd)
+    os.close(null)
+
+
+@contextmanager
+def guarded() -> Iterator[None]:
+    """Run a command with stdout checked; the ends every command shares.
+
+    - a failed write to stdout (``> /dev/full``): ``error: cannot write stdout: ...``, exit 3;
+    - stdout closed by its reader (``| head``): exit 141 without a word (128 + SIGPIPE, what a
+      shell reports for other tools; the output so far went out);
+    - Ctrl-C: ``interrupted``, exit 130 (a file given with ``-o`` is left as it was before).
+    """
+    real = sys.stdout
+    sys.stdout = checked(real, STDOUT_NAME)
+    try:
+        try:
+            yield
+        finally:
+            sys.stdout.flush()  # a failed write overrides the command's own exit
+    except BrokenPipeError:
+        _discard_stdout(real)
+        sys.exit(ExitCode.CLOSED_PIPE)
+    except OutputError as exc:
+        _discard_stdout(real)
+        fail(str(exc))
+    except KeyboardInterrupt:
+        fail("interrupted", ExitCode.INTERRUPTED)
+    finally:
+        sys.stdout = real

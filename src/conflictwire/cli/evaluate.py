@@ -11,7 +11,8 @@ import click
 
 from ..settings import Settings
 from .errors import resource_errors
-from .options import progress, settings_options
+from .options import settings_options
+from .progress import progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,7 +36,7 @@ def processed(pipeline: Any, gold: str, limit: int | None, desc: str) -> Iterato
 
     docs = list(read_gold(Path(gold), limit=limit))
     articles = pipeline.run(d.to_article() for d in docs)
-    return zip(docs, progress(articles, desc=desc), strict=True)
+    return zip(docs, progress(articles, desc=desc, total=len(docs)), strict=True)
 
 
 @evaluate.command()
@@ -194,7 +195,8 @@ def location(gold: str, limit: int | None, as_json: bool, settings: Settings) ->
         pipeline = Pipeline(settings, until="actors")  # what choosing an event's place reads
         docs = list(read_gold(Path(gold), limit=limit))
         articles = pipeline.run((d.to_article() for d in docs), keep_nlp=True)
-        pairs = zip(docs, progress(articles, desc="evaluate location"), strict=True)
+        shown = progress(articles, desc="evaluate location", total=len(docs))
+        pairs = zip(docs, shown, strict=True)
         summary = score_location(pairs).summary()
     if as_json:
         click.echo(json.dumps(summary, indent=2))
@@ -216,7 +218,9 @@ def _score_corpus(pipeline: Any, gold: str, corpus_dir: str | None, limit: int |
     root = Path(corpus_dir) if corpus_dir else sample_corpus()
     records = read_corpus_gold(gold)
     articles = dated_by_gold(corpus_articles(root, pipeline.settings)[:limit], records, root)
-    processed_articles = progress(pipeline.run(articles), desc="evaluate events")
+    processed_articles = progress(
+        pipeline.run(articles), desc="evaluate events", total=len(articles)
+    )
     gazetteer = pipeline.resources.gazetteer
 
     def locate(geonameid: int) -> tuple[float, float] | None:

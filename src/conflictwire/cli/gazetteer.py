@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from ..settings import Settings
-from .errors import resource_errors
+from .errors import fail, resource_errors
+from .options import load_settings
 
 
 def _index_path() -> Path:
     from ..gazetteer import default_index_path
 
-    configured = Settings.load().gazetteer_path
+    configured = load_settings(None).gazetteer_path
     return Path(configured) if configured else default_index_path()
 
 
@@ -50,11 +50,16 @@ def info() -> None:
 @gazetteer.command(name="import")
 @click.argument("dump", type=click.Path(exists=True, dir_okay=False))
 def import_(dump: str) -> None:
-    """Add a GeoNames dump (allCountries.zip, a country zip or its .txt) to the index."""
-    from ..gazetteer import Gazetteer, import_geonames_dump
+    """Add a GeoNames dump (allCountries.zip, a country zip or its .txt) to the index.
+
+    A file that is not a GeoNames dump changes nothing and exits 3 with a message naming it."""
+    from ..gazetteer import DumpError, Gazetteer, import_geonames_dump
 
     path = _index_path()
     with resource_errors():
         Gazetteer.open(path)  # make sure the base index exists first
-        added = import_geonames_dump(path, Path(dump))
+        try:
+            added = import_geonames_dump(path, Path(dump))
+        except DumpError as exc:
+            fail(str(exc))
     click.echo(f"{added} places imported from {dump} into {path}", err=True)

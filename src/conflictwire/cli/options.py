@@ -5,38 +5,49 @@
 - :func:`config_option`: ``--config`` (the command receives ``settings=``);
   :func:`settings_options`: the same plus ``--published``, ``--model``, ``--n-process``;
 - :func:`output_options`: ``-f/--format`` (the formats a command writes) and ``-o/--output``;
-- :func:`date_option`: a date (``YYYY-MM-DD``), checked by :func:`check_date`.
+- :func:`date_option`: a date (``YYYY-MM-DD``), checked by :func:`check_date`;
+- :func:`refuse_output_among`: ``-o`` must not name one of the command's inputs.
 """
 
 from __future__ import annotations
 
 import functools
-import sys
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from ..export import FORMATS
-from ..settings import Settings
+from ..export.output import is_stdout
+from ..settings import Settings, iso_day, publication_day
 from ..store import Store, explained
-from .errors import resource_errors
+from .errors import ExitCode, fail, resource_errors
 
 F = TypeVar("F", bound=Callable[..., Any])
-T = TypeVar("T")
 
 
 def check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """A date option's value as ``YYYY-MM-DD``; a usage error for anything that is not a date."""
+    """A date option's value as ``YYYY-MM-DD`` (any ISO 8601 form of a day is taken, e.g.
+    ``20170814`` or ``2017-W33-1``); a usage error for anything that is not a date."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2017-08-14") from None
+        return iso_day(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def check_published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """:func:`check_date` for ``--published``, which must also be a plausible publication date."""
+    if value is None:
+        return None
+    try:
+        return publication_day(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def date_option(*names: str, **kwargs: Any) -> Callable[[F], F]:
@@ -69,12 +80,12 @@ def open_store(db: str | Path, *, read_only: bool) -> Iterator[Store]:
 
 
 def load_settings(config: str | None, **overrides: Any) -> Settings:
-    """Settings from ``config`` (or the defaults' sources) and the options given; a usage error
-    for a missing or malformed file."""
+    """Settings from ``config`` (or the defaults' sources) and the options given; exit 2 with
+    a one-line message for a missing or unreadable file or a value a setting cannot take."""
     try:
         return Settings.load(config, **overrides)
-    except (ValueError, FileNotFoundError) as exc:
-        raise click.UsageError(str(exc)) from None
+    except (ValueError, FileNotFoundError) as exc:  # SettingsError is a ValueError
+        fail(str(exc), ExitCode.USAGE)
 
 
 _config = click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
@@ -95,9 +106,13 @@ def settings_options(func: F) -> F:
     """Options every processing command shares; the command receives ``settings=``."""
 
     @_config
-    @date_option("--published", help="Publication date (YYYY-MM-DD) for inputs without one.")
+    @click.option(
+        "--published",
+        callback=check_published,
+        help="Publication date (YYYY-MM-DD) for inputs without one.",
+    )
     @click.option("--model", "spacy_model", help="spaCy model package to load.")
-    @click.option("--n-process", type=int, help="spaCy worker processes.")
+    @click.option("--n-process", type=click.IntRange(min=1), help="spaCy worker processes.")
     @functools.wraps(func)
     def wrapper(
         *args: Any,
@@ -141,8 +156,21 @@ def output_options(formats: Sequence[str] = FORMATS, default: str = "jsonl") -> 
     return decorate
 
 
-def progress(items: Iterable[T], *, desc: str, unit: str = "article") -> Iterator[T]:
-    """A progress bar on stderr for long runs; silent when stderr is not a terminal."""
-    from tqdm import tqdm
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False
 
-    yield from tqdm(items, desc=desc, unit=unit, disable=not sys.stderr.isatty(), leave=False)
+
+def refuse_output_among(output: str, inputs: Iterable[str | Path]) -> None:
+    """Exit 2, before anything is read, when ``-o`` names one of ``inputs`` (the same file,
+    through any symbolic or hard link): writing it would destroy what is being read."""
+    if is_stdout(output):
+        return
+    for name in inputs:
+        if name != "-" and _same_file(output, name):
+            fail(
+                f"-o {output} is one of the inputs ({name}); write the output to another file",
+                ExitCode.USAGE,
+            )

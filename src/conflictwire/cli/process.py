@@ -15,11 +15,13 @@ from .errors import exit_for, report_error, resource_errors
 from .options import (
     db_option,
     existing_store,
+    load_settings,
     open_store,
     output_options,
-    progress,
+    refuse_output_among,
     settings_options,
 )
+from .progress import Progress
 
 
 @click.command()
@@ -30,15 +32,23 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str, settings: Settings) 
     """Extract records from INPUTS (files, folders, '-' for stdin) and write them.
 
     Writes JSONL records (docs/SCHEMA.md) to stdout unless --format/--output say otherwise.
+    A file given with --output appears only when the run has written it whole.
     """
+    files = jobs.input_files(inputs)
+    refuse_output_among(output, files)
     report = jobs.RunReport()
-    with resource_errors():
+    with resource_errors(), _files_progress("extract", files) as bar:
         pipeline = Pipeline(settings)
         articles = jobs.extract(
-            inputs, settings, pipeline, report, report_error, stdin=sys.stdin.buffer
+            files, settings, pipeline, report, report_error, sys.stdin.buffer, bar.step
         )
-        exporting.write(progress(articles, desc="extract"), fmt, output)
+        exporting.write(bar.count(articles), fmt, output)
     exit_for(report.failed)
+
+
+def _files_progress(desc: str, files: list[str]) -> Progress:
+    """Input files read of their total, and the articles done so far (on a terminal)."""
+    return Progress(desc, total=len(files), unit="file", noun="articles")
 
 
 @click.command()
@@ -48,16 +58,22 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str, settings: Settings) 
 def ingest(inputs: tuple[str, ...], db: str | None, settings: Settings) -> None:
     """Process INPUTS into the database; already stored texts are skipped (an identical copy
     from another outlet adds that outlet as a source of the stored article)."""
+    files = jobs.input_files(inputs)
     report = jobs.RunReport()
-    with open_store(db or settings.db_path, read_only=False) as store:
+    with (
+        open_store(db or settings.db_path, read_only=False) as store,
+        _files_progress("ingest", files) as bar,
+    ):
         jobs.ingest(
-            inputs,
+            files,
             settings,
             Pipeline(settings),
             store,
             report,
             report_error,
             stdin=sys.stdin.buffer,
+            on_article=bar.count_one,
+            on_input=bar.step,
         )
     click.echo(
         f"{report.articles} articles read, {report.stored} stored, "
@@ -73,8 +89,12 @@ def ingest(inputs: tuple[str, ...], db: str | None, settings: Settings) -> None:
 @db_option
 @output_options()
 def export(db: str | None, fmt: str, output: str) -> None:
-    """Write the stored articles' records in one of the output formats (read-only)."""
-    with existing_store(db or Settings.load().db_path) as store:
+    """Write the stored articles' records in one of the output formats (read-only).
+
+    A file given with --output appears only when the run has written it whole."""
+    path = db or load_settings(None).db_path
+    refuse_output_among(output, [path])
+    with existing_store(path) as store:
         count = exporting.write(store.iter_articles(), fmt, output)
     click.echo(f"{count} records written", err=True)
 

@@ -19,7 +19,14 @@ from ..export import CONTROL_FORMATS, FORMATS, TIMELINE_FORMATS
 from ..settings import Settings
 from ..store import Store
 from .errors import ExitCode, fail, resource_errors
-from .options import config_option, date_option, db_option, existing_store, output_options
+from .options import (
+    config_option,
+    date_option,
+    db_option,
+    existing_store,
+    output_options,
+    refuse_output_among,
+)
 from .tables import EventFilter, echo_control, echo_events, echo_reports, echo_timelines
 
 
@@ -78,6 +85,7 @@ def events(
     settings: Settings,
 ) -> None:
     """Canonical events (one per real event, with all its sources), or --reports."""
+    refuse_output_among(output, [db or settings.db_path])
     ids = _place_ids(place, settings)[0] if place else None
     keep = EventFilter(set(ids) if ids is not None else None, since, until, kind, actor)
     with _grouped_store(db, settings) as store:
@@ -132,6 +140,7 @@ def timeline(place: str, db: str | None, fmt: str, output: str, settings: Settin
     from ..dedup.tables import iter_canonical
     from ..export import write_timelines
 
+    refuse_output_among(output, [db or settings.db_path])
     ids, candidates = _place_ids(place, settings)
     with _grouped_store(db, settings) as store:
         found = iter_canonical(store.conn, geonameids=ids, sub_types=territory_sub_types())
@@ -161,6 +170,7 @@ def control(
     from ..dedup.tables import iter_canonical
     from ..export import write_control
 
+    refuse_output_among(output, [db or settings.db_path])
     ids = _place_ids(place, settings)[0] if place else None
     with _grouped_store(db, settings) as store:
         found = iter_canonical(store.conn, geonameids=ids, sub_types=territory_sub_types())

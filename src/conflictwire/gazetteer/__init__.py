@@ -7,7 +7,7 @@ gaz.lookup("Deir al-Zour")[0].geonameid  # 170794
 """
 
 from conflictwire.gazetteer.build import build_index, default_index_path
-from conflictwire.gazetteer.geonames_dump import import_geonames_dump
+from conflictwire.gazetteer.geonames_dump import DumpError, import_geonames_dump
 from conflictwire.gazetteer.index import Candidate, Gazetteer, GazetteerError
 from conflictwire.gazetteer.normalize import name_keys, normalize
 from conflictwire.gazetteer.scan import NameMatch
@@ -17,6 +17,7 @@ from conflictwire.gazetteer.sources import SourcePaths, default_sources
 __all__ = [
     "FORMAT_VERSION",
     "Candidate",
+    "DumpError",
     "Gazetteer",
     "GazetteerError",
     "NameMatch",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import sqlite3
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -34,6 +35,12 @@ from conflictwire.gazetteer.sources import plausible_alternate
 
 DUMP_COLUMNS = 19
 BATCH_SIZE = 10_000
+WHAT_A_DUMP_IS = "is this a GeoNames dump file (allCountries.zip, XX.zip or XX.txt)?"
+
+
+class DumpError(ValueError):
+    """The file is not a GeoNames dump (or a broken one); the message names it. Nothing of it
+    was imported."""
 
 
 @cache
@@ -52,13 +59,16 @@ def parse_row(line: str) -> PlaceRecord | None:
     cells = line.rstrip("\r\n").split("\t")
     if len(cells) != DUMP_COLUMNS:
         raise ValueError(f"expected {DUMP_COLUMNS} tab-separated columns, found {len(cells)}")
+    # Every row's id and point are checked, imported or not: a file of 19 columns of something
+    # else is not a dump.
+    geonameid, latitude, longitude = int(cells[0]), float(cells[4]), float(cells[5])
     feature = feature_for(cells[6], cells[7])
     if feature is None:
         return None
     name = cells[1]
     alternates = [cells[2], *cells[3].split(",")] if cells[3] else [cells[2]]
     return PlaceRecord(
-        geonameid=int(cells[0]),
+        geonameid=geonameid,
         name=name,
         feature=feature,
         feature_code=cells[7] or None,
@@ -66,8 +76,8 @@ def parse_row(line: str) -> PlaceRecord | None:
         admin1_code=cells[10] or None,
         admin2_code=cells[11] or None,
         population=int(cells[14] or 0),
-        latitude=float(cells[4]),
-        longitude=float(cells[5]),
+        latitude=latitude,
+        longitude=longitude,
         alternates=[a for a in alternates if a and plausible_alternate(a, name)],
     )
 
@@ -79,33 +89,57 @@ def open_dump(dump: Path) -> Iterator[TextIO]:
         with dump.open(encoding="utf-8") as handle:
             yield handle
         return
-    with zipfile.ZipFile(dump) as archive:
+    try:
+        archive = zipfile.ZipFile(dump)
+    except zipfile.BadZipFile as exc:
+        raise DumpError(f"{dump}: not a readable zip file ({exc}); {WHAT_A_DUMP_IS}") from None
+    with archive:
         members = [n for n in archive.namelist() if n.endswith(".txt") and "readme" not in n]
         wanted = f"{dump.stem}.txt"
         member = wanted if wanted in members else (members[0] if len(members) == 1 else None)
         if member is None:
-            raise ValueError(f"{dump}: expected {wanted} inside the zip, found {members or 'none'}")
+            found = ", ".join(members) or "none"
+            raise DumpError(
+                f"{dump}: expected {wanted} inside the zip, found {found}; {WHAT_A_DUMP_IS}"
+            )
         with archive.open(member) as raw:
             yield io.TextIOWrapper(raw, encoding="utf-8")
 
 
+def _lines(handle: TextIO, dump: Path) -> Iterator[tuple[int, str]]:
+    """The dump's numbered lines; :class:`DumpError` where it is not UTF-8 text (binary)."""
+    number = 0
+    try:
+        for number, line in enumerate(handle, start=1):
+            yield number, line
+    except UnicodeDecodeError as exc:
+        raise DumpError(
+            f"{dump} line {number + 1}: not UTF-8 text ({exc}); {WHAT_A_DUMP_IS}"
+        ) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise DumpError(f"{dump}: a broken zip file ({exc}); {WHAT_A_DUMP_IS}") from None
+
+
 def _records(handle: TextIO, dump: Path) -> Iterator[PlaceRecord]:
-    for number, line in enumerate(handle, start=1):
+    rows = 0
+    for number, line in _lines(handle, dump):
         if not line.strip():
             continue
+        rows += 1
         try:
             record = parse_row(line)
         except ValueError as exc:
-            raise ValueError(
-                f"{dump} line {number}: {exc}; is this a GeoNames dump file "
-                "(allCountries.zip, XX.zip or XX.txt)?"
-            ) from None
+            raise DumpError(f"{dump} line {number}: {exc}; {WHAT_A_DUMP_IS}") from None
         if record is not None:
             yield record
+    if rows == 0:
+        raise DumpError(f"{dump}: no rows; {WHAT_A_DUMP_IS}")
 
 
 def import_geonames_dump(index_path: Path, dump: Path) -> int:
-    """Add or replace the dump's places in the index at ``index_path``; returns rows added."""
+    """Add or replace the dump's places in the index at ``index_path``; returns rows added.
+
+    :class:`DumpError` (and nothing imported) for a file that is not a GeoNames dump."""
     index_path, dump = Path(index_path), Path(dump)
     if not index_path.is_file():
         raise FileNotFoundError(

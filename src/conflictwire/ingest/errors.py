@@ -32,9 +32,11 @@ class Rejected(Exception):
         return IngestError(origin, str(self))
 
 
-def too_big(what: str, limit: int) -> Rejected:
-    """The error for an input over a size limit derived from ``max_text_bytes``."""
+def too_big(what: str, limit: int, size: int | None = None, basis: str = "") -> Rejected:
+    """The error for an input over a size limit derived from ``max_text_bytes``: its size when
+    known (a file), the limit and ``basis``, how the limit follows from the setting."""
+    stated = f"is {size:,} bytes, over" if size is not None else "is over"
     return Rejected(
-        f"{what} is over {limit:,} bytes, more than the setting max_text_bytes allows; raise "
+        f"{what} {stated} the limit of {limit:,} bytes{basis}; raise the setting "
         "max_text_bytes (env CONFLICTWIRE_MAX_TEXT_BYTES) to read it"
     )

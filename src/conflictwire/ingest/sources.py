@@ -64,7 +64,7 @@ def iter_articles(
 
 def _read_path(path: Path, settings: Settings) -> Iterator[Item]:
     if path.is_dir():
-        files = _walk(path)
+        files = walk_folder(path)
         if not files:
             known = ", ".join(sorted(KINDS))
             yield IngestError(str(path), f"folder has no files to read (known kinds: {known})")
@@ -78,7 +78,7 @@ def _read_path(path: Path, settings: Settings) -> Iterator[Item]:
         yield IngestError(str(path), "no such file or folder; check the path")
 
 
-def _walk(folder: Path) -> list[Path]:
+def walk_folder(folder: Path) -> list[Path]:
     """Files of known kinds under ``folder``, sorted; hidden files and folders are skipped."""
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
@@ -93,9 +93,9 @@ def _read_file(path: Path, kind: str, settings: Settings) -> Iterator[Item]:
     origin = str(path)
     try:
         if kind == "text":
-            _check_size(path, TEXT_FILE_FACTOR * settings.max_text_bytes + 4)
+            _check_size(path, TEXT_FILE_FACTOR, settings.max_text_bytes, 4)
         elif kind in ("html", "feed", "json"):
-            _check_size(path, MARKUP_FACTOR * settings.max_text_bytes)
+            _check_size(path, MARKUP_FACTOR, settings.max_text_bytes)
         with path.open("rb") as handle:
             yield from _read_kind(kind, handle, origin, settings)
     except Rejected as exc:
@@ -104,9 +104,14 @@ def _read_file(path: Path, kind: str, settings: Settings) -> Iterator[Item]:
         yield IngestError(origin, f"cannot read the file ({exc.strerror or exc}); check it exists")
 
 
-def _check_size(path: Path, limit: int) -> None:
-    if path.stat().st_size > limit:
-        raise too_big("the file", limit)
+def _check_size(path: Path, factor: int, max_text_bytes: int, extra: int = 0) -> None:
+    """Reject a file over ``factor`` × ``max_text_bytes`` (+ ``extra``), stating both sizes."""
+    limit = factor * max_text_bytes + extra
+    size = path.stat().st_size
+    if size > limit:
+        plus = f" + {extra}" if extra else ""
+        basis = f" ({factor} × max_text_bytes {max_text_bytes:,}{plus})"
+        raise too_big("the file", limit, size, basis)
 
 
 def _read_kind(kind: str, handle: BinaryIO, origin: str, settings: Settings) -> Iterator[Item]:
