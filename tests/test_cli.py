@@ -151,3 +151,12 @@ def test_evaluate_geo_on_a_small_gold_file(runner, tmp_path):
     assert scores["gold_toponyms"] == 3
     assert scores["recall"] == pytest.approx(2 / 3, abs=0.01)
     assert scores["acc_161km"] == 1.0
+
+
+def test_article_skipped_for_its_language_is_named_on_stderr(runner):
+    french = str(FIXTURES / "kharkiv_fr.txt")
+    result = runner.invoke(main, ["extract", french])
+    assert result.exit_code == 0
+    assert f"warning: {french}: language 'fr' detected" in result.stderr
+    (record,) = records(result.stdout)
+    assert record["language"] == "fr" and record["events"] == []

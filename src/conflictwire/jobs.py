@@ -2,6 +2,8 @@
 
 Each function takes an ``on_error`` callback for inputs that could not be read, so a bad file
 gets a message and the run goes on; callers decide how to show it and what exit code it means.
+The same callback gets the warnings ingest gave an article it could read (bad bytes replaced,
+another language, garbled text), one per warning: shown, but not counted as failures.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import BinaryIO
 
 from .dedup import Thresholds, group_pending
 from .ingest import IngestError, content_hash, iter_articles
+from .ingest.errors import STDIN_ORIGIN
 from .models import Article
 from .pipeline import Pipeline
 from .settings import Settings
@@ -46,13 +49,18 @@ def read_articles(
     on_error: ErrorHandler,
     stdin: BinaryIO | None = None,
 ) -> Iterator[Article]:
-    """Readable articles from the inputs; unreadable ones go to ``on_error`` and the report."""
+    """Readable articles from the inputs; unreadable ones go to ``on_error`` and the report.
+
+    The readable ones' warnings go to ``on_error`` too, naming the article's origin.
+    """
     for item in iter_articles(inputs, settings, stdin=stdin):
         if isinstance(item, IngestError):
             report.failed.append(item)
             on_error(item)
         else:
             report.articles += 1
+            for warning in item.warnings:
+                on_error(IngestError(item.origin or STDIN_ORIGIN, warning))
             yield item
 
 
