@@ -13,11 +13,20 @@ from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
 
 from conflictwire.ingest.article import normalise_date
-from conflictwire.ingest.encoding import SNIFF_BYTES, decode_bytes, detect_encoding, with_prefix
+from conflictwire.ingest.binary import looks_binary
+from conflictwire.ingest.encoding import (
+    BINARY_MESSAGE,
+    SNIFF_BYTES,
+    decode_bytes,
+    decoding_warnings,
+    stream_encoding,
+    with_prefix,
+)
 from conflictwire.ingest.errors import IngestError, Rejected, too_big
 from conflictwire.models import Article
 
 TEXT_FIELDS = ("id", "title", "url", "source")
+
 # JSON escapes can take 6 bytes (\u00e9) per character, and a record carries metadata too.
 JSON_ESCAPE_FACTOR = 6
 METADATA_BYTES = 64 * 1024
@@ -59,8 +68,11 @@ def read_jsonl(
     handle: BinaryIO, origin: str, max_text_bytes: int
 ) -> Iterator[Article | IngestError]:
     """One article per non-blank line; a bad line is an error and the others go on."""
+    head = handle.read(SNIFF_BYTES)
+    if looks_binary(head):
+        raise Rejected(BINARY_MESSAGE)
     limit = record_line_limit(max_text_bytes)
-    for number, line in enumerate(_lines(handle, limit), start=1):
+    for number, line in enumerate(_lines(with_prefix(head, handle), limit), start=1):
         line_origin = f"{origin}:line {number}"
         if line is None:
             yield too_big(f"line {number}", limit).error(line_origin)
@@ -68,9 +80,13 @@ def read_jsonl(
         if not line.strip():
             continue
         try:
-            yield record_to_article(_parse_json(decode_bytes(line)), line_origin)
+            decoded = decode_bytes(line)
+            article = record_to_article(_parse_json(decoded.text), line_origin)
         except Rejected as exc:
             yield exc.error(line_origin)
+            continue
+        article.warnings[:0] = decoded.warnings
+        yield article
 
 
 def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
@@ -100,16 +116,22 @@ def _parse_json(text: str) -> Any:
 
 def read_json(data: bytes, origin: str) -> Iterator[Article | IngestError]:
     """One object, or a list of objects (each one ``#entry N``)."""
-    document = _parse_json(decode_bytes(data))
+    decoded = decode_bytes(data)
+    document = _parse_json(decoded.text)
     if isinstance(document, list):
         for number, record in enumerate(document, start=1):
             entry_origin = f"{origin}#entry {number}"
             try:
-                yield record_to_article(record, entry_origin)
+                article = record_to_article(record, entry_origin)
             except Rejected as exc:
                 yield exc.error(entry_origin)
+                continue
+            article.warnings[:0] = decoded.warnings
+            yield article
     elif isinstance(document, dict):
-        yield record_to_article(document, origin)
+        article = record_to_article(document, origin)
+        article.warnings[:0] = decoded.warnings
+        yield article
     else:
         raise Rejected(
             f"expected a JSON object or a list of objects, found a JSON {type(document).__name__}"
@@ -117,11 +139,18 @@ def read_json(data: bytes, origin: str) -> Iterator[Article | IngestError]:
 
 
 def read_csv(handle: BinaryIO, origin: str, max_text_bytes: int) -> Iterator[Article | IngestError]:
-    """One article per row after the header row, which must name a ``text`` column."""
+    """One article per row after the header row, which must name a ``text`` column.
+
+    The encoding is found from the first bytes;
+    bytes not valid in that encoding become U+FFFD, with a warning on the row that holds them.
+    """
     head = handle.read(SNIFF_BYTES)
-    encoding = detect_encoding(head, complete=len(head) < SNIFF_BYTES)
-    encoding = "utf-8-sig" if encoding == "utf-8" else encoding
-    stream = io.TextIOWrapper(with_prefix(head, handle), encoding=encoding, newline="")
+    if looks_binary(head):
+        raise Rejected(BINARY_MESSAGE)
+    encoding = stream_encoding(head, complete=len(head) < SNIFF_BYTES)
+    stream = io.TextIOWrapper(
+        with_prefix(head, handle), encoding=encoding, errors="replace", newline=""
+    )
     limit = record_line_limit(max_text_bytes)
     if csv.field_size_limit() < limit:
         csv.field_size_limit(limit)
@@ -132,7 +161,7 @@ def read_csv(handle: BinaryIO, origin: str, max_text_bytes: int) -> Iterator[Art
             f'the CSV header row has no "text" column (found: {", ".join(header) or "none"}); '
             'name the column that holds the article text "text"'
         )
-    yield from _csv_rows(reader, header, origin)
+    yield from _csv_rows(reader, header, origin, encoding)
 
 
 def _next_row(reader: Any) -> list[str]:
@@ -144,7 +173,9 @@ def _next_row(reader: Any) -> list[str]:
         raise Rejected(f"cannot read the CSV header row ({exc})") from None
 
 
-def _csv_rows(reader: Any, header: list[str], origin: str) -> Iterator[Article | IngestError]:
+def _csv_rows(
+    reader: Any, header: list[str], origin: str, encoding: str
+) -> Iterator[Article | IngestError]:
     start = reader.line_num + 1
     while True:
         try:
@@ -161,7 +192,14 @@ def _csv_rows(reader: Any, header: list[str], origin: str) -> Iterator[Article |
         start = reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
+        replaced = sum(cell.count("\ufffd") for cell in row)
+        nuls = sum(cell.count("\x00") for cell in row)
+        if nuls:
+            row = [cell.replace("\x00", "") for cell in row]
         try:
-            yield record_to_article(dict(zip(header, row, strict=False)), row_origin)
+            article = record_to_article(dict(zip(header, row, strict=False)), row_origin)
         except Rejected as exc:
             yield exc.error(row_origin)
+            continue
+        article.warnings[:0] = decoding_warnings(encoding.removesuffix("-sig"), replaced, nuls)
+        yield article

@@ -10,13 +10,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from conflictwire.ingest.article import finish_article
-from conflictwire.ingest.encoding import (
-    SNIFF_BYTES,
-    decode_bytes,
-    looks_binary,
-    read_limited,
-    with_prefix,
-)
+from conflictwire.ingest.declared import html_charset, split_http_header
+from conflictwire.ingest.encoding import SNIFF_BYTES, decode_bytes, read_limited, with_prefix
 from conflictwire.ingest.errors import STDIN_ORIGIN, IngestError, Rejected, too_big
 from conflictwire.ingest.feeds import looks_like_feed, read_feed
 from conflictwire.ingest.html import read_html
@@ -116,14 +111,18 @@ def _read_kind(kind: str, handle: BinaryIO, origin: str, settings: Settings) -> 
     elif kind == "csv":
         yield from read_csv(handle, origin, settings.max_text_bytes)
     elif kind == "text":
-        data = _read_all(handle, TEXT_FILE_FACTOR * settings.max_text_bytes + 4)
-        yield read_text(decode_bytes(data), origin)
+        decoded = decode_bytes(_read_all(handle, TEXT_FILE_FACTOR * settings.max_text_bytes + 4))
+        article = read_text(decoded.text, origin)
+        article.warnings[:0] = decoded.warnings
+        yield article
     else:
         data = _read_all(handle, MARKUP_FACTOR * settings.max_text_bytes)
-        if looks_binary(data):
-            raise Rejected("binary file (NUL bytes); give a text, HTML, feed, JSON or CSV file")
         if kind == "html":
-            yield read_html(decode_bytes(data), origin)
+            charset, body = split_http_header(data)
+            decoded = decode_bytes(body, declared=charset or html_charset(body))
+            article = read_html(decoded.text, origin)
+            article.warnings[:0] = decoded.warnings
+            yield article
         elif kind == "feed":
             yield from read_feed(data, origin)
         else:
