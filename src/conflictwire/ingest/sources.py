@@ -14,8 +14,8 @@ from conflictwire.ingest.declared import html_charset, split_http_header
 from conflictwire.ingest.encoding import SNIFF_BYTES, decode_bytes, read_limited, with_prefix
 from conflictwire.ingest.errors import STDIN_ORIGIN, IngestError, Rejected, too_big
 from conflictwire.ingest.feeds import looks_like_feed, read_feed
-from conflictwire.ingest.html import read_html
-from conflictwire.ingest.records import read_csv, read_json, read_jsonl
+from conflictwire.ingest.html import looks_like_html_page, read_html
+from conflictwire.ingest.records import looks_like_csv, read_csv, read_json, read_jsonl
 from conflictwire.ingest.text import read_text
 from conflictwire.models import Article
 from conflictwire.settings import Settings
@@ -24,6 +24,13 @@ KINDS: dict[str, str] = {
     ".txt": "text",
     ".html": "html",
     ".htm": "html",
+    # Pages saved from dynamic sites keep the server's extension.
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".php": "html",
+    ".asp": "html",
+    ".aspx": "html",
+    ".jsp": "html",
     ".xml": "feed",
     ".rss": "feed",
     ".atom": "feed",
@@ -66,7 +73,7 @@ def _read_path(path: Path, settings: Settings) -> Iterator[Item]:
         for file in files:
             yield from _read_file(file, KINDS[file.suffix.lower()], settings)
     elif path.is_file():
-        yield from _read_file(path, KINDS.get(path.suffix.lower(), "text"), settings)
+        yield from _read_file(path, KINDS.get(path.suffix.lower()), settings)
     elif path.exists():
         yield IngestError(str(path), "not a regular file or folder; give a file, a folder or -")
     else:
@@ -84,9 +91,18 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
-def _read_file(path: Path, kind: str, settings: Settings) -> Iterator[Item]:
+def _read_file(path: Path, kind: str | None, settings: Settings) -> Iterator[Item]:
+    """Read one file as ``kind``; a file of no known kind, or a .txt that opens like an HTML
+    page, is read as what its first bytes look like."""
     origin = str(path)
     try:
+        if kind is None or kind == "text":
+            with path.open("rb") as handle:
+                head = handle.read(SNIFF_BYTES)
+            if kind is None:
+                kind = sniff_kind(head)
+            elif looks_like_html_page(head):
+                kind = "html"
         if kind == "text":
             _check_size(path, TEXT_FILE_FACTOR * settings.max_text_bytes + 4)
         elif kind in ("html", "feed", "json"):
@@ -146,7 +162,8 @@ def _read_stdin(stream: BinaryIO, settings: Settings) -> Iterator[Item]:
 
 
 def sniff_kind(head: bytes) -> str:
-    """What the first bytes of a stream look like: jsonl, json, feed, html or text."""
+    """What the first bytes of a stream look like: jsonl, json, feed, html, csv or text."""
+    _, head = split_http_header(head)
     start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if start.startswith(b"["):
         return "json"
@@ -155,6 +172,8 @@ def sniff_kind(head: bytes) -> str:
         return "jsonl" if not newline or _is_json_object(first) else "json"
     if start.startswith(b"<"):
         return "feed" if looks_like_feed(start[:2048]) else "html"
+    if looks_like_csv(start):
+        return "csv"
     return "text"
 
 
