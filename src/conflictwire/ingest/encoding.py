@@ -2,7 +2,8 @@
 
 Nothing is rejected for a few bad bytes: invalid sequences become U+FFFD and NUL bytes are
 dropped, each with one warning that counts them. Only a binary file (``binary.py``) is refused.
-The order of choice is in :func:`choose_encoding`; README "Inputs" tells users the same.
+The order of choice is in :func:`choose_encoding`; the README ("Command line", Encodings)
+tells users the same.
 """
 
 from __future__ import annotations
