@@ -137,3 +137,8 @@ def test_a_feed_or_records_under_another_name_are_sniffed(tmp_path: Path) -> Non
     items = list(iter_articles([str(feed), str(records)], Settings()))
     assert [i.origin for i in items][:3] == [f"{feed}#entry {n}" for n in (1, 2, 3)]
     assert items[-1].origin == f"{records}:line 5"
+
+
+def test_stdin_with_a_carriage_return_in_its_first_line_is_still_read() -> None:
+    (article,) = read_stdin(b"Clashes near Kidal,\rresidents said; text,id\nMore fighting.\n")
+    assert isinstance(article, Article)

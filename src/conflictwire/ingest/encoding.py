@@ -41,7 +41,8 @@ BINARY_MESSAGE = (
 PREFERRED_LEGACY = "cp1252"
 CHAOS_TIE = 0.01
 # A legacy guess is taken only when it reads as text: charset-normalizer's mess ("chaos") at
-# most this, and at most this share of its non-ASCII characters symbols or controls.
+# most this, and at most this share of its non-ASCII characters (in the first SNIFF_BYTES)
+# symbols or controls.
 LEGACY_MAX_CHAOS = 0.1
 LEGACY_MAX_ODD_SHARE = 0.1
 # ... and only with this many non-ASCII characters to go on: one or two odd bytes in an English
@@ -206,7 +207,7 @@ def _confident_legacy(data: bytes) -> str | None:
             break
     if best.chaos > LEGACY_MAX_CHAOS:
         return None
-    text = data.decode(encoding, errors="replace")
+    text = data[:SNIFF_BYTES].decode(encoding, errors="ignore")
     non_ascii = [ch for ch in text if ord(ch) > 0x7F]
     if len(non_ascii) < LEGACY_MIN_CHARS:
         return None

@@ -56,20 +56,25 @@ def garbled_reason(text: str) -> str | None:
     chars = len("".join(text.split()))
     if not chars:
         return None
-    letters = len(LETTERS.findall(text))
-    latin1 = len(LATIN1_LETTERS.findall(text))
+    letters = _count(LETTERS, text)
+    latin1 = _count(LATIN1_LETTERS, text)
     if letters >= MIN_LETTERS and latin1 > LATIN1_LETTER_SHARE * letters:
         return f"{latin1:,} of {letters:,} letters are Latin-1 accented ones: another script read"
     mojibake = MOJIBAKE.findall(text)
     if _many(len(mojibake), chars, MOJIBAKE_SHARE):
         return f"{len(mojibake):,} sequences like {mojibake[0]!r}: UTF-8 read as a legacy encoding"
-    controls = len(C1_CONTROLS.findall(text))
+    controls = _count(C1_CONTROLS, text)
     if _many(controls, chars, MOJIBAKE_SHARE):
         return f"{controls:,} C1 control characters: Windows-1252 read as Latin-1"
     replaced = text.count(REPLACEMENT)
     if _many(replaced, chars, REPLACEMENT_SHARE):
         return f"{replaced:,} replacement characters (U+FFFD)"
     return None
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` match ``pattern`` (no list of them is built)."""
+    return len(text) - len(pattern.sub("", text))
 
 
 def _many(count: int, chars: int, share: float) -> bool:

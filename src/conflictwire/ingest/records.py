@@ -183,10 +183,10 @@ def read_csv(handle: BinaryIO, origin: str, max_text_bytes: int) -> Iterator[Art
 def csv_delimiter(sample: str) -> str:
     """The column separator of a CSV whose first line is ``sample``'s: the one that shows a
     ``text`` column, else the one csv.Sniffer finds, else a comma."""
-    first = sample.removeprefix("\ufeff").split("\n", 1)[0]
+    first = _first_line(sample)
     best = None
     for delimiter in CSV_DELIMITERS:
-        names = [name.strip().lower() for name in next(csv.reader([first], delimiter=delimiter))]
+        names = _header_names(first, delimiter)
         if "text" in names and (best is None or len(names) > best[1]):
             best = (delimiter, len(names))
     if best is not None:
@@ -201,10 +201,22 @@ def csv_delimiter(sample: str) -> str:
 
 def looks_like_csv(head: bytes) -> bool:
     """Whether a stream's first line is a CSV header row naming a ``text`` column and another."""
-    first = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace")
-    delimiter = csv_delimiter(first)
-    names = [name.strip().lower() for name in next(csv.reader([first], delimiter=delimiter))]
+    first = _first_line(head.decode("utf-8", "replace"))
+    names = _header_names(first, csv_delimiter(first))
     return "text" in names and len(names) > 1
+
+
+def _first_line(sample: str) -> str:
+    lines = sample.removeprefix("\ufeff").splitlines()
+    return lines[0] if lines else ""
+
+
+def _header_names(line: str, delimiter: str) -> list[str]:
+    """The column names of a header ``line`` split at ``delimiter`` (none if it is not CSV)."""
+    try:
+        return [name.strip().lower() for name in next(csv.reader([line], delimiter=delimiter), [])]
+    except csv.Error:
+        return []
 
 
 def _next_row(reader: Any) -> list[str]:
