@@ -279,3 +279,14 @@ def test_clean_text_is_not_called_garbled(tmp_path: Path, text: str) -> None:
     article = read_one(path)
     assert isinstance(article, Article)
     assert not any("garbled" in w for w in article.warnings)
+
+
+def test_nuls_in_a_short_json_line_are_dropped_not_called_binary(tmp_path: Path) -> None:
+    good = json.dumps({"id": "k1", "text": KHERSON}, ensure_ascii=False).encode()
+    short = b'{"id": "k2", "text": "Drone strike on Sumy.\x00\x00\x00\x00"}'
+    path = tmp_path / "wire.jsonl"
+    path.write_bytes(good + b"\n" + short + b"\n")
+    first, second = read(path)
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert second.text == "Drone strike on Sumy."
+    assert second.warnings == ["4 NUL bytes dropped"]

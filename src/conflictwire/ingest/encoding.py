@@ -99,12 +99,13 @@ class Decoded:
     warnings: list[str] = field(default_factory=list)
 
 
-def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
+def decode_bytes(data: bytes, *, declared: str | None = None, part: bool = False) -> Decoded:
     """The text of a whole document; ``declared`` is the charset it names, if any.
 
-    Raises :class:`Rejected` for a binary file.
+    Raises :class:`Rejected` for a binary file, unless ``data`` is a ``part`` of a file whose
+    first bytes were checked (a JSON line, which may hold more NULs than a whole file would).
     """
-    if looks_binary(data):
+    if not part and looks_binary(data):
         raise Rejected(BINARY_MESSAGE)
     encoding = wide_encoding(data)
     nuls = 0

@@ -86,7 +86,7 @@ def read_jsonl(
             continue
         records += 1
         try:
-            decoded = decode_bytes(line)
+            decoded = decode_bytes(line, part=True)
             article = record_to_article(_parse_json(decoded.text), line_origin)
         except Rejected as exc:
             yield exc.error(line_origin)
