@@ -151,3 +151,25 @@ def test_evaluate_geo_on_a_small_gold_file(runner, tmp_path):
     assert scores["gold_toponyms"] == 3
     assert scores["recall"] == pytest.approx(2 / 3, abs=0.01)
     assert scores["acc_161km"] == 1.0
+
+
+def test_article_skipped_for_its_language_is_named_on_stderr(runner):
+    french = str(FIXTURES / "kharkiv_fr.txt")
+    result = runner.invoke(main, ["extract", french])
+    assert result.exit_code == 0
+    assert f"warning: {french}: language 'fr' detected" in result.stderr
+    (record,) = records(result.stdout)
+    assert record["language"] == "fr" and record["events"] == []
+
+
+def test_a_few_bad_bytes_are_replaced_with_a_warning_naming_the_file(runner, tmp_path):
+    text = Path(MARIB).read_text(encoding="utf-8").encode("utf-8")
+    damaged = tmp_path / "marib.txt"
+    damaged.write_bytes(text.replace(b" ", b" \xff", 1).replace(b".", b".\x00", 1))
+    result = runner.invoke(main, ["extract", str(damaged)])
+    assert result.exit_code == 0
+    assert f"warning: {damaged}: 1 invalid utf-8 byte sequence replaced" in result.stderr
+    assert f"warning: {damaged}: 1 NUL byte dropped" in result.stderr
+    (record,) = records(result.stdout)
+    assert "\ufffd" in record["text"] and "\x00" not in record["text"]
+    assert any(p["mention"].lower() == "marib" for p in record["places"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from conflictwire.ingest import IngestError, iter_articles
@@ -52,3 +53,69 @@ def test_html_in_legacy_encoding_is_decoded(tmp_path: Path) -> None:
     (article,) = iter_articles([str(path)], Settings())
     assert isinstance(article, Article)
     assert "Salém" in article.text
+
+
+def page(body: str, title: str = "Army retakes Kadugli", head: str = "") -> str:
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title>{head}</head><body>{body}</body></html>"
+    )
+
+
+KADUGLI = (
+    "<p>Government troops retook the town of Kadugli in South Kordofan on Monday after three "
+    "days of fighting, local officials said.</p>"
+)
+
+
+def read_page(tmp_path: Path, markup: str, name: str = "page.html") -> Article | IngestError:
+    path = tmp_path / name
+    path.write_text(markup, encoding="utf-8")
+    (item,) = iter_articles([str(path)], Settings())
+    return item
+
+
+def test_noscript_text_is_not_article_text(tmp_path: Path) -> None:
+    noscript = (
+        "<noscript><p>Please enable JavaScript to view the comments powered by Disqus and the "
+        "interactive map of the front line in Sudan today.</p></noscript>"
+    )
+    article = read_page(tmp_path, page(noscript + KADUGLI))
+    assert isinstance(article, Article)
+    assert "Kadugli" in article.text
+    assert "JavaScript" not in article.text and "Disqus" not in article.text
+
+
+def test_title_drops_the_site_and_date_suffix(tmp_path: Path) -> None:
+    markup = page(
+        f"<article>{KADUGLI}{KADUGLI}</article>",
+        title="Army retakes Kadugli | DW | 12.03.2024",
+        head='<meta property="og:site_name" content="DW">',
+    )
+    article = read_page(tmp_path, markup)
+    assert isinstance(article, Article)
+    assert article.title == "Army retakes Kadugli"
+    assert article.source == "DW"
+
+
+def test_deeply_nested_page_without_scripts_gets_no_javascript_hint(tmp_path: Path) -> None:
+    markup = page("<div>" * 255 + KADUGLI + "</div>" * 255)
+    error = read_page(tmp_path, markup)
+    assert isinstance(error, IngestError)
+    assert "no main text" in error.message
+    assert "JavaScript" not in error.message
+
+
+def test_empty_app_shell_gets_the_javascript_hint(tmp_path: Path) -> None:
+    markup = page(
+        '<noscript>You need to enable JavaScript to run this app.</noscript><div id="root"></div>'
+        '<script src="/static/js/main.4f2a1c.js"></script>'
+    )
+    error = read_page(tmp_path, markup)
+    assert isinstance(error, IngestError)
+    assert "JavaScript" in error.message
+
+
+def test_trafilatura_log_lines_do_not_leak(tmp_path: Path, caplog) -> None:
+    caplog.set_level(logging.DEBUG)
+    read_page(tmp_path, page("<div>" * 255 + KADUGLI + "</div>" * 255))
+    assert [r for r in caplog.records if not r.name.startswith("conflictwire")] == []

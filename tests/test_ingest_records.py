@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
+
+import pytest
 
 from conflictwire.ingest import IngestError, iter_articles
 from conflictwire.models import Article
@@ -82,3 +85,49 @@ def test_jsonl_line_over_the_limit_is_an_error_and_reading_goes_on(tmp_path: Pat
     assert "max_text_bytes" in too_big.message
     assert isinstance(article, Article)
     assert article.text == short
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("empty.jsonl", "", "no records"),
+        ("blank.jsonl", "\n  \n\n", "no records"),
+        ("header.csv", "id,title,text,published\n", "header row but no records"),
+        ("header_blank.csv", "id,title,text\n\n,,\n", "header row but no records"),
+        ("empty_list.json", "[]", "empty"),
+    ],
+)
+def test_files_without_records_are_reported(
+    tmp_path: Path, name: str, content: str, expected: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content)
+    (error,) = iter_articles([str(path)], Settings())
+    assert isinstance(error, IngestError)
+    assert error.origin == str(path)
+    assert expected in error.message
+
+
+def test_null_text_is_called_null_not_missing(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text('{"id": "s1", "title": "Clashes in Juba", "text": null}\n')
+    (error,) = iter_articles([str(path)], Settings())
+    assert isinstance(error, IngestError)
+    assert 'the "text" field is null' in error.message
+    assert 'no "text" field' not in error.message
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"], ids=["semicolon", "tab", "pipe"])
+def test_csv_with_another_separator_is_read(tmp_path: Path, delimiter: str) -> None:
+    rows = [
+        ["id", "title", "text", "published"],
+        ["ml-1", "Attack near Mopti", "Gunmen attacked a convoy near Mopti, Mali, on Friday.", ""],
+        ["ml-2", "Sévaré", "Drones struck a depot near Sévaré, killing three; officials said.", ""],
+    ]
+    path = tmp_path / "sahel.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+    first, second = iter_articles([str(path)], Settings())
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert (first.id, first.title) == ("ml-1", "Attack near Mopti")
+    assert second.text == "Drones struck a depot near Sévaré, killing three; officials said."

@@ -75,3 +75,22 @@ def test_unreadable_input_is_reported_and_the_rest_stored(inputs, tmp_path):
         assert report.stored == 5
         assert [e.origin for e in report.failed] == [str(empty)]
         assert not report.ok
+
+
+def test_warnings_of_readable_articles_are_shown_but_not_failures(tmp_path):
+    french = tmp_path / "kharkiv.txt"
+    french.write_text(
+        "Des frappes ont visé Kharkiv dans la nuit de dimanche à lundi, selon les autorités "
+        "régionales, qui font état de deux blessés et de dégâts importants.\n",
+        encoding="utf-8",
+    )
+    report = jobs.RunReport()
+    shown = []
+    articles = list(jobs.read_articles([str(french)], Settings(), report, shown.append))
+    assert len(articles) == 1 and report.ok
+    assert [(e.origin, e.message) for e in shown] == [
+        (
+            str(french),
+            "language 'fr' detected, not one of the setting languages (en); not extracted",
+        )
+    ]

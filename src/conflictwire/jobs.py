@@ -2,6 +2,8 @@
 
 Each function takes an ``on_error`` callback for inputs that could not be read, so a bad file
 gets a message and the run goes on; callers decide how to show it and what exit code it means.
+The same callback gets the warnings ingest gave an article it could read (bad bytes replaced,
+another language, garbled text), one per warning: shown, but not counted as failures.
 """
 
 from __future__ import annotations
@@ -70,7 +72,8 @@ def read_articles(
     on_input: InputDone | None = None,
 ) -> Iterator[Article]:
     """Readable articles from the inputs; unreadable ones go to ``on_error`` and the report;
-    ``on_input`` hears of each input when it has been read."""
+    ``on_input`` hears of each input when it has been read. The readable ones' warnings go to
+    ``on_error`` too, naming the article's origin."""
     for name in inputs:
         for item in iter_articles([name], settings, stdin=stdin):
             if isinstance(item, IngestError):
@@ -78,6 +81,8 @@ def read_articles(
                 on_error(item)
             else:
                 report.articles += 1
+                for warning in item.warnings:
+                    on_error(IngestError(item.origin or STDIN_ORIGIN, warning))
                 yield item
         if on_input is not None:
             on_input(name)

@@ -9,6 +9,7 @@ from email.utils import parsedate_to_datetime
 
 from conflictwire.ingest.errors import IngestError
 from conflictwire.ingest.language import assign_language
+from conflictwire.ingest.mojibake import garbled_warning
 from conflictwire.models import Article
 from conflictwire.settings import Settings
 
@@ -47,7 +48,10 @@ def normalise_date(value: object) -> str | None:
 
 
 def finish_article(article: Article, settings: Settings) -> Article | IngestError:
-    """Normalise the text and fill id, published and language; or say why there is no article."""
+    """Normalise the text and fill id, published and language; or say why there is no article.
+
+    A text that still looks garbled (``mojibake.py``) gets a warning before it is extracted.
+    """
     origin = article.origin or "-"
     text = normalise_text(article.text)
     if not text.strip():
@@ -60,6 +64,9 @@ def finish_article(article: Article, settings: Settings) -> Article | IngestErro
             "raise the setting max_text_bytes (env CONFLICTWIRE_MAX_TEXT_BYTES) to read it",
         )
     article.text = text
+    garbled = garbled_warning(text)
+    if garbled:
+        article.warnings.append(garbled)
     if article.title:
         article.title = unicodedata.normalize("NFC", article.title).strip() or None
     article.id = article.id or content_hash(text)[:ID_HEX_CHARS]

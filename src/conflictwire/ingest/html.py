@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 import lxml.html
@@ -11,6 +13,7 @@ import trafilatura
 from lxml import etree
 
 from conflictwire.ingest.errors import Rejected
+from conflictwire.ingest.titles import clean_title
 from conflictwire.models import Article
 
 # Elements whose start and end are line breaks when a fragment is turned into text.
@@ -22,31 +25,88 @@ BLOCK_TAGS = frozenset(
 DROP_TAGS = ("script", "style", "noscript", "template")
 SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 BLANK_LINES = re.compile(r"\n\s*\n+")
+# Libraries that log their own warnings ("discarding data: None") for pages they cannot use;
+# we report such pages ourselves, once, naming the file.
+QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
+
+# How a page starts: a doctype or <html> (after a BOM, an XML declaration or comments).
+PAGE_START = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+    re.I | re.S,
+)
+# With scripting on, as in the browsers the page was made for, <noscript> holds raw text up to
+# its end tag (it does not nest): what it says is for browsers without JavaScript, not article text.
+NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.I | re.S)
+
+# Signs that a page's text is drawn by JavaScript, looked for only when a page has no main text
+# and little visible text at all (``SCRIPTED_MAX_CHARS``): script bundles, an empty app root,
+# a <noscript> asking for JavaScript.
+SCRIPTED_MAX_CHARS = 200
+SCRIPT_BUNDLE = re.compile(r"<script\b[^>]*\bsrc\s*=", re.I)
+APP_ROOT = re.compile(
+    r"""<div\b[^>]*\bid\s*=\s*["']?(?:root|app|__next|__nuxt|___gatsby|svelte)\b"""
+    r"|\bng-version\b|\bng-app\b|\bdata-reactroot\b|<app-root\b",
+    re.I,
+)
+NOSCRIPT_ASKS = re.compile(r"<noscript\b(?:(?!</noscript).)*?javascript", re.I | re.S)
+INVISIBLE = re.compile(
+    r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.I | re.S
+)
+
+
+def looks_like_html_page(head: bytes) -> bool:
+    """Whether a file's first bytes open an HTML page (a doctype or an ``<html>`` tag)."""
+    return PAGE_START.match(head) is not None
 
 
 def read_html(markup: str, origin: str) -> Article:
-    """The page's main text (no navigation, footer or comments) and its metadata."""
+    """The page's main text (no navigation, footer, comments or <noscript>) and its metadata."""
+    _quiet_libraries()
     document = trafilatura.bare_extraction(
-        markup,
+        NOSCRIPT.sub("", markup),
         include_comments=False,
         with_metadata=True,
         date_extraction_params=_date_params(),
     )
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
-        raise Rejected(
-            "no main text found in the HTML page (trafilatura); if the page is rendered by "
-            "JavaScript, save the rendered page or pass its text as a .txt file"
-        )
+        raise Rejected(_no_text_message(markup))
+    source, url = _field(document, "sitename"), _field(document, "url")
     return Article(
         text=text,
-        title=_field(document, "title"),
-        url=_field(document, "url"),
-        source=_field(document, "sitename"),
+        title=clean_title(_field(document, "title"), source, url),
+        url=url,
+        source=source,
         published=_field(document, "date"),
         author=_field(document, "author"),
         origin=origin,
     )
+
+
+def _no_text_message(markup: str) -> str:
+    if rendered_by_javascript(markup):
+        return (
+            "no main text found in the HTML page (trafilatura): the page is drawn by "
+            "JavaScript; save the page as rendered by a browser or pass its text as a .txt file"
+        )
+    return (
+        "no main text found in the HTML page (trafilatura); check that the file holds the "
+        "article, or pass its text as a .txt file"
+    )
+
+
+def rendered_by_javascript(markup: str) -> bool:
+    """Whether a page is an empty shell filled by scripts (see ``SCRIPTED_MAX_CHARS``)."""
+    visible = len("".join(INVISIBLE.sub(" ", markup).split()))
+    if visible > SCRIPTED_MAX_CHARS:
+        return False
+    return any(sign.search(markup) for sign in (SCRIPT_BUNDLE, APP_ROOT, NOSCRIPT_ASKS))
+
+
+@cache
+def _quiet_libraries() -> None:
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _date_params() -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,8 @@ MIN_DETECT_CHARS = 40
 MIN_CONFIDENCE = 0.5
 # The detector reads this much of a long text: enough to decide, bounded in time.
 DETECT_CHARS = 10_000
+# Words, for the second look: names (capitalised words) left out.
+WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 @cache
@@ -39,13 +42,42 @@ def detect_language(text: str) -> str | None:
     return str(language)
 
 
+def without_names(text: str) -> str:
+    """The words of ``text`` that are not capitalised: names of places and people left out.
+
+    Scripts without capitals (Arabic, Chinese, Thai) keep all their words.
+    """
+    return " ".join(w for w in WORDS.findall(text[:DETECT_CHARS]) if not w[0].isupper())
+
+
+def article_language(text: str, languages: tuple[str, ...]) -> str | None:
+    """The language of an article, or None when the detector cannot tell.
+
+    A text judged to be in a language outside ``languages`` gets a second look without its
+    names: a list of places or people is read as the language the names come from ("Przemyśl,
+    Rzeszów, Chełm" is Polish), while the words around them say what the article is written in.
+    The second look decides; too few words left to judge, and nothing is decided.
+    """
+    language = detect_language(text)
+    if language is None or not languages or language in languages:
+        return language
+    second = detect_language(without_names(text))
+    if second is None or second in languages:
+        return second
+    return language
+
+
 def assign_language(article: Article, settings: Settings) -> None:
     """Set ``article.language``; warn when it is not one of ``settings.languages``.
 
     When the detector cannot tell, the first configured language is assumed.
     """
     default = settings.languages[0] if settings.languages else None
-    language = detect_language(article.text) or default
+    language = article_language(article.text, settings.languages) or default
     article.language = language
     if language is not None and settings.languages and language not in settings.languages:
-        article.warnings.append(f"language {language!r} detected; not extracted")
+        wanted = ", ".join(settings.languages)
+        article.warnings.append(
+            f"language {language!r} detected, not one of the setting languages ({wanted}); "
+            "not extracted"
+        )

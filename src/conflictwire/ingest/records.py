@@ -13,11 +13,21 @@ from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
 
 from conflictwire.ingest.article import normalise_date
-from conflictwire.ingest.encoding import SNIFF_BYTES, decode_bytes, detect_encoding, with_prefix
+from conflictwire.ingest.binary import looks_binary
+from conflictwire.ingest.encoding import (
+    BINARY_MESSAGE,
+    SNIFF_BYTES,
+    decode_bytes,
+    decoding_warnings,
+    stream_encoding,
+    with_prefix,
+)
 from conflictwire.ingest.errors import IngestError, Rejected, too_big
 from conflictwire.models import Article
 
 TEXT_FIELDS = ("id", "title", "url", "source")
+# Column separators a CSV header row is tried with; the one that shows a "text" column wins.
+CSV_DELIMITERS = (",", ";", "\t", "|")
 # JSON escapes can take 6 bytes (\u00e9) per character, and a record carries metadata too.
 JSON_ESCAPE_FACTOR = 6
 METADATA_BYTES = 64 * 1024
@@ -34,10 +44,12 @@ def record_to_article(record: Any, origin: str) -> Article:
     if not isinstance(record, Mapping):
         kind = type(record).__name__
         raise Rejected(f'expected an object with a "text" field, found a JSON {kind}')
-    text = record.get("text")
-    if text is None:
+    if "text" not in record:
         found = ", ".join(str(k) for k in record) or "none"
         raise Rejected(f'record has no "text" field (fields found: {found}); add the article text')
+    text = record["text"]
+    if text is None:
+        raise Rejected('the "text" field is null; give the article text')
     if not isinstance(text, str):
         raise Rejected(f'"text" must be a string, found {type(text).__name__}')
     article = Article(text=text, origin=origin)
@@ -59,18 +71,30 @@ def read_jsonl(
     handle: BinaryIO, origin: str, max_text_bytes: int
 ) -> Iterator[Article | IngestError]:
     """One article per non-blank line; a bad line is an error and the others go on."""
+    head = handle.read(SNIFF_BYTES)
+    if looks_binary(head):
+        raise Rejected(BINARY_MESSAGE)
     limit = record_line_limit(max_text_bytes)
-    for number, line in enumerate(_lines(handle, limit), start=1):
+    records = 0
+    for number, line in enumerate(_lines(with_prefix(head, handle), limit), start=1):
         line_origin = f"{origin}:line {number}"
         if line is None:
+            records += 1
             yield too_big(f"line {number}", limit).error(line_origin)
             continue
         if not line.strip():
             continue
+        records += 1
         try:
-            yield record_to_article(_parse_json(decode_bytes(line)), line_origin)
+            decoded = decode_bytes(line, part=True)
+            article = record_to_article(_parse_json(decoded.text), line_origin)
         except Rejected as exc:
             yield exc.error(line_origin)
+            continue
+        article.warnings[:0] = decoded.warnings
+        yield article
+    if not records:
+        raise Rejected("no records (the file is empty or blank); nothing to extract")
 
 
 def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
@@ -100,16 +124,24 @@ def _parse_json(text: str) -> Any:
 
 def read_json(data: bytes, origin: str) -> Iterator[Article | IngestError]:
     """One object, or a list of objects (each one ``#entry N``)."""
-    document = _parse_json(decode_bytes(data))
+    decoded = decode_bytes(data)
+    document = _parse_json(decoded.text)
     if isinstance(document, list):
+        if not document:
+            raise Rejected("the JSON list is empty: no records; nothing to extract")
         for number, record in enumerate(document, start=1):
             entry_origin = f"{origin}#entry {number}"
             try:
-                yield record_to_article(record, entry_origin)
+                article = record_to_article(record, entry_origin)
             except Rejected as exc:
                 yield exc.error(entry_origin)
+                continue
+            article.warnings[:0] = decoded.warnings
+            yield article
     elif isinstance(document, dict):
-        yield record_to_article(document, origin)
+        article = record_to_article(document, origin)
+        article.warnings[:0] = decoded.warnings
+        yield article
     else:
         raise Rejected(
             f"expected a JSON object or a list of objects, found a JSON {type(document).__name__}"
@@ -117,22 +149,74 @@ def read_json(data: bytes, origin: str) -> Iterator[Article | IngestError]:
 
 
 def read_csv(handle: BinaryIO, origin: str, max_text_bytes: int) -> Iterator[Article | IngestError]:
-    """One article per row after the header row, which must name a ``text`` column."""
+    """One article per row after the header row, which must name a ``text`` column.
+
+    The encoding and the column separator (``CSV_DELIMITERS``) are found from the first bytes;
+    bytes not valid in that encoding become U+FFFD, with a warning on the row that holds them.
+    """
     head = handle.read(SNIFF_BYTES)
-    encoding = detect_encoding(head, complete=len(head) < SNIFF_BYTES)
-    encoding = "utf-8-sig" if encoding == "utf-8" else encoding
-    stream = io.TextIOWrapper(with_prefix(head, handle), encoding=encoding, newline="")
+    if looks_binary(head):
+        raise Rejected(BINARY_MESSAGE)
+    encoding = stream_encoding(head, complete=len(head) < SNIFF_BYTES)
+    delimiter = csv_delimiter(head.decode(encoding, errors="replace"))
+    stream = io.TextIOWrapper(
+        with_prefix(head, handle), encoding=encoding, errors="replace", newline=""
+    )
     limit = record_line_limit(max_text_bytes)
     if csv.field_size_limit() < limit:
         csv.field_size_limit(limit)
-    reader = csv.reader(stream)
+    reader = csv.reader(stream, delimiter=delimiter)
     header = [name.strip().lower() for name in _next_row(reader)]
     if "text" not in header:
         raise Rejected(
             f'the CSV header row has no "text" column (found: {", ".join(header) or "none"}); '
             'name the column that holds the article text "text"'
         )
-    yield from _csv_rows(reader, header, origin)
+    rows = 0
+    for item in _csv_rows(reader, header, origin, encoding):
+        rows += 1
+        yield item
+    if not rows:
+        raise Rejected("the CSV has a header row but no records; nothing to extract")
+
+
+def csv_delimiter(sample: str) -> str:
+    """The column separator of a CSV whose first line is ``sample``'s: the one that shows a
+    ``text`` column, else the one csv.Sniffer finds, else a comma."""
+    first = _first_line(sample)
+    best = None
+    for delimiter in CSV_DELIMITERS:
+        names = _header_names(first, delimiter)
+        if "text" in names and (best is None or len(names) > best[1]):
+            best = (delimiter, len(names))
+    if best is not None:
+        return best[0]
+    try:
+        return (
+            csv.Sniffer().sniff(sample[:SNIFF_BYTES], delimiters="".join(CSV_DELIMITERS)).delimiter
+        )
+    except csv.Error:
+        return ","
+
+
+def looks_like_csv(head: bytes) -> bool:
+    """Whether a stream's first line is a CSV header row naming a ``text`` column and another."""
+    first = _first_line(head.decode("utf-8", "replace"))
+    names = _header_names(first, csv_delimiter(first))
+    return "text" in names and len(names) > 1
+
+
+def _first_line(sample: str) -> str:
+    lines = sample.removeprefix("\ufeff").splitlines()
+    return lines[0] if lines else ""
+
+
+def _header_names(line: str, delimiter: str) -> list[str]:
+    """The column names of a header ``line`` split at ``delimiter`` (none if it is not CSV)."""
+    try:
+        return [name.strip().lower() for name in next(csv.reader([line], delimiter=delimiter), [])]
+    except csv.Error:
+        return []
 
 
 def _next_row(reader: Any) -> list[str]:
@@ -144,7 +228,9 @@ def _next_row(reader: Any) -> list[str]:
         raise Rejected(f"cannot read the CSV header row ({exc})") from None
 
 
-def _csv_rows(reader: Any, header: list[str], origin: str) -> Iterator[Article | IngestError]:
+def _csv_rows(
+    reader: Any, header: list[str], origin: str, encoding: str
+) -> Iterator[Article | IngestError]:
     start = reader.line_num + 1
     while True:
         try:
@@ -161,7 +247,14 @@ def _csv_rows(reader: Any, header: list[str], origin: str) -> Iterator[Article |
         start = reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
+        replaced = sum(cell.count("\ufffd") for cell in row)
+        nuls = sum(cell.count("\x00") for cell in row)
+        if nuls:
+            row = [cell.replace("\x00", "") for cell in row]
         try:
-            yield record_to_article(dict(zip(header, row, strict=False)), row_origin)
+            article = record_to_article(dict(zip(header, row, strict=False)), row_origin)
         except Rejected as exc:
             yield exc.error(row_origin)
+            continue
+        article.warnings[:0] = decoding_warnings(encoding.removesuffix("-sig"), replaced, nuls)
+        yield article

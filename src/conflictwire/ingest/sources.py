@@ -10,17 +10,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from conflictwire.ingest.article import finish_article
-from conflictwire.ingest.encoding import (
-    SNIFF_BYTES,
-    decode_bytes,
-    looks_binary,
-    read_limited,
-    with_prefix,
-)
+from conflictwire.ingest.declared import html_charset, split_http_header
+from conflictwire.ingest.encoding import SNIFF_BYTES, decode_bytes, read_limited, with_prefix
 from conflictwire.ingest.errors import STDIN_ORIGIN, IngestError, Rejected, too_big
 from conflictwire.ingest.feeds import looks_like_feed, read_feed
-from conflictwire.ingest.html import read_html
-from conflictwire.ingest.records import read_csv, read_json, read_jsonl
+from conflictwire.ingest.html import looks_like_html_page, read_html
+from conflictwire.ingest.records import looks_like_csv, read_csv, read_json, read_jsonl
 from conflictwire.ingest.text import read_text
 from conflictwire.models import Article
 from conflictwire.settings import Settings
@@ -29,6 +24,13 @@ KINDS: dict[str, str] = {
     ".txt": "text",
     ".html": "html",
     ".htm": "html",
+    # Pages saved from dynamic sites keep the server's extension.
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".php": "html",
+    ".asp": "html",
+    ".aspx": "html",
+    ".jsp": "html",
     ".xml": "feed",
     ".rss": "feed",
     ".atom": "feed",
@@ -71,7 +73,7 @@ def _read_path(path: Path, settings: Settings) -> Iterator[Item]:
         for file in files:
             yield from _read_file(file, KINDS[file.suffix.lower()], settings)
     elif path.is_file():
-        yield from _read_file(path, KINDS.get(path.suffix.lower(), "text"), settings)
+        yield from _read_file(path, KINDS.get(path.suffix.lower()), settings)
     elif path.exists():
         yield IngestError(str(path), "not a regular file or folder; give a file, a folder or -")
     else:
@@ -89,9 +91,18 @@ def walk_folder(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
-def _read_file(path: Path, kind: str, settings: Settings) -> Iterator[Item]:
+def _read_file(path: Path, kind: str | None, settings: Settings) -> Iterator[Item]:
+    """Read one file as ``kind``; a file of no known kind, or a .txt that opens like an HTML
+    page, is read as what its first bytes look like."""
     origin = str(path)
     try:
+        if kind is None or kind == "text":
+            with path.open("rb") as handle:
+                head = handle.read(SNIFF_BYTES)
+            if kind is None:
+                kind = sniff_kind(head)
+            elif looks_like_html_page(head):
+                kind = "html"
         if kind == "text":
             _check_size(path, TEXT_FILE_FACTOR, settings.max_text_bytes, 4)
         elif kind in ("html", "feed", "json"):
@@ -121,14 +132,18 @@ def _read_kind(kind: str, handle: BinaryIO, origin: str, settings: Settings) -> 
     elif kind == "csv":
         yield from read_csv(handle, origin, settings.max_text_bytes)
     elif kind == "text":
-        data = _read_all(handle, TEXT_FILE_FACTOR * settings.max_text_bytes + 4)
-        yield read_text(decode_bytes(data), origin)
+        decoded = decode_bytes(_read_all(handle, TEXT_FILE_FACTOR * settings.max_text_bytes + 4))
+        article = read_text(decoded.text, origin)
+        article.warnings[:0] = decoded.warnings
+        yield article
     else:
         data = _read_all(handle, MARKUP_FACTOR * settings.max_text_bytes)
-        if looks_binary(data):
-            raise Rejected("binary file (NUL bytes); give a text, HTML, feed, JSON or CSV file")
         if kind == "html":
-            yield read_html(decode_bytes(data), origin)
+            charset, body = split_http_header(data)
+            decoded = decode_bytes(body, declared=charset or html_charset(body))
+            article = read_html(decoded.text, origin)
+            article.warnings[:0] = decoded.warnings
+            yield article
         elif kind == "feed":
             yield from read_feed(data, origin)
         else:
@@ -152,7 +167,8 @@ def _read_stdin(stream: BinaryIO, settings: Settings) -> Iterator[Item]:
 
 
 def sniff_kind(head: bytes) -> str:
-    """What the first bytes of a stream look like: jsonl, json, feed, html or text."""
+    """What the first bytes of a stream look like: jsonl, json, feed, html, csv or text."""
+    _, head = split_http_header(head)
     start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if start.startswith(b"["):
         return "json"
@@ -161,6 +177,8 @@ def sniff_kind(head: bytes) -> str:
         return "jsonl" if not newline or _is_json_object(first) else "json"
     if start.startswith(b"<"):
         return "feed" if looks_like_feed(start[:2048]) else "html"
+    if looks_like_csv(start):
+        return "csv"
     return "text"
 
 
