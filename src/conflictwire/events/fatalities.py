@@ -59,6 +59,10 @@ class _Number:
     vague: bool = False
 
 
+# What opens another event's clause in the same sentence.
+OTHER_EVENT = re.compile(r"[,;]\s+(?:while|whereas)\b")
+
+
 def find_fatalities(text: str, span: tuple[int, int]) -> FatalityCount | None:
     """The number killed reported in ``text[span[0]:span[1]]``, or ``None`` if none is."""
     words = _words()
@@ -76,8 +80,11 @@ def find_fatalities(text: str, span: tuple[int, int]) -> FatalityCount | None:
             _add(found, _victims_before(tokens, i, dates), tokens)
         if token.text in words["casualty_nouns"] or token.text in words["toll_nouns"]:
             _add(found, _casualty_noun(tokens, i, dates), tokens)
-    if found:  # the lowest precise figure: "Dozens dead ... killing at least 27" is 27
-        return min(found.values(), key=lambda f: (f.vague, f.count, f.start))
+    if found:  # the lowest precise figure: "Dozens dead ... killing at least 27" is 27; but
+        # "killed 11 civilians in Douma, while mortar bombs killed three in Damascus" is 11
+        other = OTHER_EVENT.search(text, span[0], span[1])
+        own = [f for f in found.values() if other is None or f.start < other.start()]
+        return min(own or found.values(), key=lambda f: (f.vague, f.count, f.start))
     lowered = text[span[0] : span[1]].lower()
     for phrase in words["no_death_phrases"]:
         if (at := lowered.find(phrase)) >= 0:
@@ -188,9 +195,12 @@ def _victims_after(tokens: list[_Token], v: int, dates: set[int]) -> list[_Numbe
     if j < len(tokens) and tokens[j].text in words["singular_objects"]:
         return [_Number(1, j, j + 1)]
     figure: list[_Number] = []
+    kin = False  # after "his", "her", "their": one of the victim's family
     while j < len(tokens):
         number = None if j in dates else _number_at(tokens, j)
-        if number is None or (figure and _reports(tokens, number.last)):
+        if number is None and kin and tokens[j].text.isalpha():
+            number = _Number(1, j, j + 1)  # "a mother, her three children and their grandfather"
+        if number is None or (figure and not kin and _reports(tokens, number.last)):
             break  # "killing 12 militants, a military source said": a source, not a victim
         figure.append(number)
         j = number.last
@@ -201,10 +211,12 @@ def _victims_after(tokens: list[_Token], v: int, dates: set[int]) -> list[_Numbe
             if tokens[j].text in _SENTENCE_BREAK or tokens[j].text in words["stop_words"]:
                 return figure
             j += 1
+        kin = False
         if j < len(tokens) and tokens[j].text in {"and", ","}:
             j += 1
             if j < len(tokens) and tokens[j].text in words["possessives"]:
                 j += 1  # "a man and his two sons"
+                kin = True
     return figure or None
 
 

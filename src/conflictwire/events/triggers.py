@@ -143,6 +143,7 @@ def _weak_here(
     view: NlpView, text: str, span: Span, hit: Hit, hits: list[Hit], rules: EventRules
 ) -> bool:
     """Whether a trigger is only weak evidence of its event's type here: inside a quoted term,
+    a participle that describes a noun ("a mission fighting the gangs"),
     a battle that is the circumstance of a weapon's use ("grenades were hurled at troops during
     Friday's armed clashes") or an attack whose weapon another trigger names ("a grenade attack
     on a police post")."""
@@ -151,6 +152,10 @@ def _weak_here(
     if not view.index.has_parse:
         return False
     token = view.tokens[hit.token]
+    if token.tag == "VBG" and token.dep == "acl":
+        return True  # describes who someone is: "a multinational mission fighting the gangs"
+    if _backdrop(view, hit, hits, rules):
+        return True
     if token.pos == "NOUN" and token.dep == "pobj" and _beside_a_weapon(hit, hits, rules):
         head = view.tokens[token.head]
         if (head.lemma or head.text).lower() in CIRCUMSTANCES:
@@ -164,6 +169,47 @@ def _weak_here(
 
 # Prepositions whose object is the setting of another event, not the event itself.
 CIRCUMSTANCES = frozenset({"during", "amid", "amidst"})
+# ... and the words that open what came before or around it, after another event's trigger:
+# "agreed a ceasefire, following two weeks of fighting", "as Iraqi forces battle IS in Mosul".
+BACKDROP_PREPOSITIONS = frozenset({"after", "following", "since", "amid", "amidst", "during"})
+BACKDROP_MARKS = frozenset({"as", "after", "since", "while"})
+
+
+def _backdrop(view: NlpView, hit: Hit, hits: list[Hit], rules: EventRules) -> bool:
+    """Whether a trigger sits in a clause or phrase that sets the scene for a strong trigger
+    of another event type before it in its sentence (demonstrations aside: "clashes" during a
+    protest are its violence)."""
+    tokens = view.tokens
+    at = hit.token
+    if tokens[at].dep == "conj":  # "during the violence and clashes"
+        at = tokens[at].head
+    token = tokens[at]
+    opener = None  # the preposition or mark that opens the scene
+    head = tokens[token.head]
+    if token.dep == "pobj" and head.lemma.lower() in BACKDROP_PREPOSITIONS:
+        opener = head
+    elif token.dep == "pobj" and head.lemma.lower() == "of":
+        noun = tokens[head.head]  # "after days of street fighting"
+        if noun.dep == "pobj" and tokens[noun.head].lemma.lower() in BACKDROP_PREPOSITIONS:
+            opener = tokens[noun.head]
+    else:  # "as Iraqi forces battle IS", "as border clashes entered the 7th day"
+        verb = token.head if token.dep == "nsubj" else at
+        marks = [
+            tokens[c]
+            for c in view.index.children[verb]
+            if tokens[c].dep == "mark" and tokens[c].lemma.lower() in BACKDROP_MARKS
+        ]
+        opener = marks[0] if marks else None
+    if opener is None:
+        return False
+    crowd = rules.ontology.event_types("demonstrations")
+    kind = rules.sub_type(hit.sub_type).event_type
+    return kind not in crowd and any(
+        o.strong
+        and o.start < opener.start
+        and rules.sub_type(o.sub_type).event_type not in (kind, *crowd)
+        for o in hits
+    )
 
 
 def _beside_a_weapon(hit: Hit, hits: list[Hit], rules: EventRules) -> bool:
