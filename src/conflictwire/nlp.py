@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -152,6 +152,11 @@ def _runs_on(text: str, previous: tuple[int, int], start: int) -> bool:
     return first in ("(", "[") or first.islower() or not ended
 
 
+# What a stage calls with an article it could not process (and the error), instead of raising:
+# one bad article never takes its batch down.
+FailureHandler = Callable[[Article, Exception], None]
+
+
 class NlpStage:
     """Runs spaCy over articles in batches (``nlp.pipe``), attaching an ``NlpView`` to each.
 
@@ -181,21 +186,41 @@ class NlpStage:
     def __call__(self, article: Article) -> Article:
         return next(iter(self.run([article])))
 
-    def run(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Annotate articles lazily, in input order; non-extractable ones pass through."""
+    def run(
+        self, articles: Iterable[Article], on_failure: FailureHandler | None = None
+    ) -> Iterator[Article]:
+        """Annotate articles lazily, in input order; non-extractable ones pass through. An
+        article spaCy fails on goes to ``on_failure`` and is left out (without a handler, the
+        error is raised)."""
         pending: list[Article] = []
         for article in articles:
             pending.append(article)
             if len(pending) >= self.batch_size * max(1, self.n_process):
-                yield from self._annotate(pending)
+                yield from self._annotate(pending, on_failure)
                 pending = []
         if pending:
-            yield from self._annotate(pending)
+            yield from self._annotate(pending, on_failure)
 
-    def _annotate(self, batch: list[Article]) -> Iterator[Article]:
+    def _annotate(
+        self, batch: list[Article], on_failure: FailureHandler | None
+    ) -> Iterator[Article]:
         todo = [a for a in batch if is_extractable(a, self.languages)]
-        views = self._views(todo, self.n_process)
+        failed: set[int] = set()
+        try:
+            views = self._views(todo, self.n_process)
+        except Exception:
+            if on_failure is None:
+                raise
+            views = {}
+            for article in todo:  # again one by one, to find the article that fails
+                try:
+                    views.update(self._views([article], 1))
+                except Exception as exc:
+                    failed.add(id(article))
+                    on_failure(article, exc)
         for article in batch:
+            if id(article) in failed:
+                continue
             view = views.get(id(article))
             yield replace(article, nlp=view) if view is not None else article
 
