@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from conflictwire.models import Article
+from conflictwire.nlp import FailureHandler
 
 
 class PassThrough:
@@ -18,7 +19,9 @@ class PassThrough:
     def __init__(self, settings: object) -> None:
         PassThrough.built += 1
 
-    def run(self, articles: Iterable[Article]) -> Iterator[Article]:
+    def run(
+        self, articles: Iterable[Article], on_failure: FailureHandler | None = None
+    ) -> Iterator[Article]:
         for article in articles:
             if article.id == PassThrough.stop_at:
                 raise KeyboardInterrupt

@@ -1,8 +1,13 @@
-"""Ingest jobs: batches, skipping stored texts, resuming after an interruption."""
+"""Ingest jobs: batches, skipping stored texts, resuming after an interruption, an article that
+fails leaving the others."""
+
+from dataclasses import replace
 
 import pytest
 
 from conflictwire import jobs
+from conflictwire.models import Article
+from conflictwire.pipeline import Pipeline, Stage
 from conflictwire.settings import Settings
 from conflictwire.store import Store
 
@@ -18,7 +23,7 @@ class CountingPipeline:
         self.seen: list[str] = []
         self.fail_on = fail_on
 
-    def run(self, articles):
+    def run(self, articles, on_failure=None):
         for article in articles:
             if self.fail_on is not None and article.title == self.fail_on:
                 raise Interrupted("power cut")
@@ -94,3 +99,45 @@ def test_warnings_of_readable_articles_are_shown_but_not_failures(tmp_path):
             "language 'fr' detected, not one of the setting languages (en); not extracted",
         )
     ]
+
+
+def failing_pipeline(bad: str) -> Pipeline:
+    """A real pipeline of one stage that fails on the article titled ``bad``."""
+
+    def tag(article, **_):
+        if article.title == bad:
+            raise ValueError(f"cannot read {bad}\nmore detail")
+        return replace(article, warnings=["tagged"])
+
+    stage = Stage("tag", tag, requires=("text",), assigns=("warnings",))
+    return Pipeline(Settings(), stages=[stage])
+
+
+def test_an_article_that_fails_is_reported_and_the_others_extracted(inputs):
+    report = jobs.RunReport()
+    errors = []
+    pipeline = failing_pipeline("report 2")
+    out = list(jobs.extract(inputs, Settings(), pipeline, report, errors.append))
+    assert [a.title for a in out] == ["report 0", "report 1", "report 3", "report 4"]
+    assert all(a.warnings == ["tagged"] for a in out)
+    (error,) = errors
+    assert error.origin == f"{inputs[0]}:line 3"  # the record, as an unreadable one is named
+    assert "ValueError: cannot read report 2" in error.message
+    assert "more detail" not in error.message  # one line
+    assert report.failed == [error] and not report.ok
+
+
+def test_an_article_that_fails_is_not_stored_and_the_others_are(inputs, tmp_path):
+    with Store(tmp_path / "cw.db") as store:
+        report = run(inputs, store, failing_pipeline("report 2"))
+        assert report.stored == 4
+        assert len(report.failed) == 1 and "report 2" in report.failed[0].message
+        assert store.counts()["articles"] == 4
+        # once fixed, the article is not "already stored": a second run stores it
+        again = run(inputs, store, failing_pipeline("none"))
+        assert (again.stored, again.duplicates) == (1, 4)
+
+
+def test_without_a_handler_the_pipeline_raises():
+    with pytest.raises(ValueError, match="cannot read x"):
+        list(failing_pipeline("x").run([Article(text="Clashes in Sake.", title="x")]))

@@ -67,3 +67,27 @@ def test_a_blank_line_ends_a_sentence_so_a_headline_is_its_own():
         "Army retakes Suki from the RSF\n\n",
         "PORT SUDAN - The army said it retook Suki.",
     ]
+
+
+@spacy.Language.component("fails_on_boom")
+def fails_on_boom(doc):
+    if "BOOM" in doc.text:
+        raise RuntimeError("the tagger broke")
+    return doc
+
+
+def test_a_text_spacy_fails_on_is_reported_and_the_batch_goes_on():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("fails_on_boom")
+    articles = [Article(text=f"Report {i} from Marib.", id=str(i)) for i in range(5)]
+    articles[2] = Article(text="BOOM in Marib.", id="bad")
+    failed = []
+    out = list(
+        NlpStage(nlp, batch_size=4).run(articles, lambda a, exc: failed.append((a.id, str(exc))))
+    )
+    assert [a.id for a in out] == ["0", "1", "3", "4"]
+    assert all(a.nlp is not None for a in out)
+    assert failed == [("bad", "the tagger broke")]
+    with pytest.raises(RuntimeError, match="the tagger broke"):
+        list(NlpStage(nlp).run(articles))

@@ -8,11 +8,12 @@ another language, garbled text), one per warning: shown, but not counted as fail
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .dedup import Thresholds, group_pending
 from .ingest import IngestError, content_hash, iter_articles
@@ -22,8 +23,13 @@ from .pipeline import Pipeline
 from .settings import Settings
 from .store import Store
 
+if TYPE_CHECKING:
+    from .nlp import FailureHandler
+
 ErrorHandler = Callable[[IngestError], None]
 InputDone = Callable[[str], None]  # told each input's name once it has been read
+
+log = logging.getLogger(__name__)
 
 # Articles per store transaction: small enough that an interrupted ingest loses little work,
 # large enough that commits are not the bottleneck.
@@ -88,6 +94,29 @@ def read_articles(
             on_input(name)
 
 
+# The most of an error's message a warning quotes.
+ERROR_CHARS = 200
+
+
+def failure_reporter(report: RunReport, on_error: ErrorHandler) -> FailureHandler:
+    """What the pipeline calls with an article it could not process: an error naming the article
+    for ``on_error`` and the report (the article is left out, the others go on)."""
+
+    def failed(article: Article, exc: Exception) -> None:
+        log.debug("processing %s failed", article.origin or article.id, exc_info=exc)
+        said = (str(exc).strip().splitlines() or [""])[0]
+        said = said if len(said) <= ERROR_CHARS else said[: ERROR_CHARS - 3] + "..."
+        error = IngestError(
+            article.origin or article.id or "article",
+            f"could not be processed ({type(exc).__name__}: {said}); left out, the other "
+            "articles go on",
+        )
+        report.failed.append(error)
+        on_error(error)
+
+    return failed
+
+
 def extract(
     inputs: Sequence[str],
     settings: Settings,
@@ -98,7 +127,10 @@ def extract(
     on_input: InputDone | None = None,
 ) -> Iterator[Article]:
     """Processed articles, in input order, straight from the inputs."""
-    return pipeline.run(read_articles(inputs, settings, report, on_error, stdin, on_input))
+    return pipeline.run(
+        read_articles(inputs, settings, report, on_error, stdin, on_input),
+        on_failure=failure_reporter(report, on_error),
+    )
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -133,6 +165,7 @@ def ingest(
     warn = on_warning or on_error
     limits = Thresholds.from_settings(settings)
     articles = read_articles(inputs, settings, report, on_error, stdin, on_input)
+    on_failure = failure_reporter(report, on_error)
     for chunk in _chunks(articles, INGEST_BATCH):
         digests = [content_hash(a.text) for a in chunk]
         seen = store.known_hashes(digests)
@@ -143,7 +176,7 @@ def ingest(
                 continue
             seen.add(digest)
             fresh.append(article)
-        processed = list(pipeline.run(fresh))
+        processed = list(pipeline.run(fresh, on_failure=on_failure))
         result = store.add_batch(processed)
         copied = store.add_sources(copies)
         report.stored += result.added

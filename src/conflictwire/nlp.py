@@ -9,12 +9,13 @@ from __future__ import annotations
 import importlib.util
 import logging
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from .chunks import PIECE_CHARS, WHOLE_CHARS, chunk_spans
 from .models import Article
-from .view import Entity, NlpView, Token
+from .view import Entity, NlpView, Span, Token
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -72,24 +73,53 @@ def model_label(nlp: Language) -> str:
 
 def view_from_doc(doc: Doc, model: str) -> NlpView:
     """Copy what later stages need out of a spaCy ``Doc``."""
+    return view_from_pieces(doc.text, [read_doc(doc)], model)
+
+
+@dataclass
+class Piece:
+    """What the view keeps of one spaCy ``Doc`` over a piece of a text, offsets into the text."""
+
+    tokens: list[Token]
+    sentences: list[Span]
+    entities: list[Entity]
+
+
+def read_doc(doc: Doc, offset: int = 0, first: int = 0) -> Piece:
+    """The tokens, sentences and entities of ``doc``, a piece of a text that starts at character
+    ``offset`` and token ``first`` of the whole."""
     tokens = [
         Token(
-            start=t.idx,
-            end=t.idx + len(t.text),
+            start=offset + t.idx,
+            end=offset + t.idx + len(t.text),
             text=t.text,
             lemma=t.lemma_,
             pos=t.pos_,
             tag=t.tag_,
             dep=t.dep_,
-            head=t.head.i,
+            head=first + t.head.i,
             ent_type=t.ent_type_,
             ent_iob=t.ent_iob_,
         )
         for t in doc
     ]
-    sentences = joined_sentences(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
-    entities = [Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
-    return NlpView(model=model, sentences=sentences, tokens=tokens, entities=entities)
+    sentences = [(offset + s.start_char, offset + s.end_char) for s in doc.sents]
+    entities = [
+        Entity(offset + e.start_char, offset + e.end_char, e.label_, e.text) for e in doc.ents
+    ]
+    return Piece(tokens, sentences, entities)
+
+
+def view_from_pieces(text: str, pieces: Iterable[Piece], model: str) -> NlpView:
+    """One view over the pieces of ``text``, in order."""
+    view = NlpView(model=model)
+    sentences: list[Span] = []
+    for piece in pieces:
+        view.tokens.extend(piece.tokens)
+        sentences.extend(piece.sentences)
+        view.entities.extend(piece.entities)
+    view.sentences = joined_sentences(text, sentences)
+    return view
 
 
 # What ends a sentence; a parser's sentence that ends otherwise, on the same line, runs on.
@@ -101,11 +131,14 @@ def joined_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
     lowercase word ("in Urcos municipality (coded to Urcos city) | (Cusco), residents blocked"),
     or after words that end without a full stop on the same line."""
     out: list[tuple[int, int]] = []
+    broken = False  # whether the last sentence out holds a line break
     for start, end in (part for s in sentences for part in _paragraphs(text, s)):
-        if out and _runs_on(text, out[-1], start):
+        if out and not broken and _runs_on(text, out[-1], start):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
+        # a sentence that runs on had no line break before ``start`` (linear in the text)
+        broken = "\n" in text[start:end]
     return out
 
 
@@ -125,15 +158,27 @@ def _paragraphs(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 def _runs_on(text: str, previous: tuple[int, int], start: int) -> bool:
-    if "\n" in text[previous[0] : start]:
+    if "\n" in text[previous[1] : start]:
         return False
     first = text[start : start + 1]
-    ended = text[previous[0] : previous[1]].rstrip().endswith(SENTENCE_END)
+    last = previous[1]
+    while last > previous[0] and text[last - 1].isspace():
+        last -= 1
+    ended = last > previous[0] and text[last - 1] in SENTENCE_END
     return first in ("(", "[") or first.islower() or not ended
 
 
+# What a stage calls with an article it could not process (and the error), instead of raising:
+# one bad article never takes its batch down.
+FailureHandler = Callable[[Article, Exception], None]
+
+
 class NlpStage:
-    """Runs spaCy over articles in batches (``nlp.pipe``), attaching an ``NlpView`` to each."""
+    """Runs spaCy over articles in batches (``nlp.pipe``), attaching an ``NlpView`` to each.
+
+    A text longer than ``whole_chars`` (or spaCy's ``max_length``) goes through in pieces of at
+    most ``piece_chars`` (``chunks.chunk_spans``), whose views are joined into one over the whole
+    text."""
 
     def __init__(
         self,
@@ -142,36 +187,80 @@ class NlpStage:
         batch_size: int = 16,
         n_process: int = 1,
         languages: tuple[str, ...] = ("en",),
+        whole_chars: int = WHOLE_CHARS,
+        piece_chars: int = PIECE_CHARS,
     ) -> None:
         self.nlp = nlp
         self.model = model_label(nlp)
         self.batch_size = batch_size
         self.n_process = n_process
         self.languages = languages
+        limit = getattr(nlp, "max_length", whole_chars)
+        self.whole_chars = min(whole_chars, limit)
+        self.piece_chars = min(piece_chars, limit)
 
     def __call__(self, article: Article) -> Article:
         return next(iter(self.run([article])))
 
-    def run(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Annotate articles lazily, in input order; non-extractable ones pass through."""
+    def run(
+        self, articles: Iterable[Article], on_failure: FailureHandler | None = None
+    ) -> Iterator[Article]:
+        """Annotate articles lazily, in input order; non-extractable ones pass through. An
+        article spaCy fails on goes to ``on_failure`` and is left out (without a handler, the
+        error is raised)."""
         pending: list[Article] = []
         for article in articles:
             pending.append(article)
             if len(pending) >= self.batch_size * max(1, self.n_process):
-                yield from self._annotate(pending)
+                yield from self._annotate(pending, on_failure)
                 pending = []
         if pending:
-            yield from self._annotate(pending)
+            yield from self._annotate(pending, on_failure)
 
-    def _annotate(self, batch: list[Article]) -> Iterator[Article]:
+    def _annotate(
+        self, batch: list[Article], on_failure: FailureHandler | None
+    ) -> Iterator[Article]:
         todo = [a for a in batch if is_extractable(a, self.languages)]
-        docs = self.nlp.pipe(
-            (a.text for a in todo), batch_size=self.batch_size, n_process=self.n_process
-        )
-        views = {id(a): view_from_doc(doc, self.model) for a, doc in zip(todo, docs, strict=True)}
+        failed: set[int] = set()
+        try:
+            views = self._views(todo, self.n_process)
+        except Exception:
+            if on_failure is None:
+                raise
+            views = {}
+            for article in todo:  # again one by one, to find the article that fails
+                try:
+                    views.update(self._views([article], 1))
+                except Exception as exc:
+                    failed.add(id(article))
+                    on_failure(article, exc)
         for article in batch:
+            if id(article) in failed:
+                continue
             view = views.get(id(article))
             yield replace(article, nlp=view) if view is not None else article
+
+    def _pieces(self, text: str) -> list[Span]:
+        """The spans of ``text`` that go to spaCy: the whole, or pieces of a long text."""
+        if len(text) <= self.whole_chars:
+            return [(0, len(text))]
+        return chunk_spans(text, self.piece_chars)
+
+    def _views(self, articles: list[Article], n_process: int) -> dict[int, NlpView]:
+        """The articles' views by ``id``, their texts (or pieces) through one ``nlp.pipe``."""
+        pieces = [(a, span) for a in articles for span in self._pieces(a.text)]
+        docs = self.nlp.pipe(
+            (a.text[start:end] for a, (start, end) in pieces),
+            batch_size=self.batch_size,
+            n_process=n_process,
+        )
+        read: dict[int, list[Piece]] = {id(a): [] for a in articles}
+        tokens: dict[int, int] = dict.fromkeys(read, 0)
+        for (article, (start, _)), doc in zip(pieces, docs, strict=True):
+            piece = read_doc(doc, start, tokens[id(article)])
+            read[id(article)].append(piece)
+            tokens[id(article)] += len(piece.tokens)
+        return {id(a): view_from_pieces(a.text, read[id(a)], self.model) for a in articles}
 
 
 def is_extractable(article: Article, languages: tuple[str, ...]) -> bool:

@@ -21,11 +21,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .models import Article
 from .rules_version import rules_version
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .nlp import FailureHandler
 
 # What ingest fills in before any stage runs.
 INPUT_FIELDS = ("text", "id", "title", "url", "source", "published", "language", "author", "origin")
@@ -96,16 +99,43 @@ class Stage:
     batched: bool = False
 
     def over(
-        self, articles: Iterable[Article], *, settings: Settings, resources: Resources
+        self,
+        articles: Iterable[Article],
+        *,
+        settings: Settings,
+        resources: Resources,
+        on_failure: FailureHandler | None = None,
     ) -> Iterator[Article]:
-        """This stage over a stream of articles, lazily and in order."""
+        """This stage over a stream of articles, lazily and in order. An article the stage fails
+        on goes to ``on_failure`` and is left out; without a handler, the error is raised."""
         if self.batched:
-            return iter(self.run(articles, settings=settings, resources=resources))
-        return (self.run(a, settings=settings, resources=resources) for a in articles)
+            return iter(
+                self.run(articles, settings=settings, resources=resources, on_failure=on_failure)
+            )
+        return self._each(articles, settings, resources, on_failure)
+
+    def _each(
+        self,
+        articles: Iterable[Article],
+        settings: Settings,
+        resources: Resources,
+        on_failure: FailureHandler | None,
+    ) -> Iterator[Article]:
+        for article in articles:
+            try:
+                yield self.run(article, settings=settings, resources=resources)
+            except Exception as exc:
+                if on_failure is None:
+                    raise
+                on_failure(article, exc)
 
 
 def nlp_stage(
-    articles: Iterable[Article], *, settings: Settings, resources: Resources
+    articles: Iterable[Article],
+    *,
+    settings: Settings,
+    resources: Resources,
+    on_failure: FailureHandler | None = None,
 ) -> Iterator[Article]:
     from .nlp import NlpStage
 
@@ -115,7 +145,7 @@ def nlp_stage(
         n_process=settings.n_process,
         languages=settings.languages,
     )
-    yield from stage.run(articles)
+    yield from stage.run(articles, on_failure)
 
 
 def places_stage(article: Article, *, settings: Settings, resources: Resources) -> Article:
@@ -221,13 +251,22 @@ class Pipeline:
         check_order(stages)
         self.stages = stages_until(until, stages)
 
-    def run(self, articles: Iterable[Article], *, keep_nlp: bool = False) -> Iterator[Article]:
+    def run(
+        self,
+        articles: Iterable[Article],
+        *,
+        keep_nlp: bool = False,
+        on_failure: FailureHandler | None = None,
+    ) -> Iterator[Article]:
         """Process articles lazily, in input order, each stating the rules that made it. The NLP
         view is dropped from the output unless ``keep_nlp`` (what evaluating a stage that reads
-        the parse needs)."""
+        the parse needs). An article a stage fails on goes to ``on_failure`` and is left out,
+        the others go on; without a handler (evaluations, tests), the error is raised."""
         stream: Iterable[Article] = articles
         for stage in self.stages:
-            stream = stage.over(stream, settings=self.settings, resources=self.resources)
+            stream = stage.over(
+                stream, settings=self.settings, resources=self.resources, on_failure=on_failure
+            )
         rules = rules_version(self.settings.actors_file)
         for article in stream:
             yield replace(article, rules=rules, nlp=article.nlp if keep_nlp else None)

@@ -8,10 +8,14 @@ tested with hand-made views; a hand-made view without a dependency parse says so
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 Span = tuple[int, int]
 
@@ -87,6 +91,10 @@ class NlpView:
     # vote (country code -> weight, in the order countries are first named).
     place_forms: dict[Span, PlaceForm] = field(default_factory=dict)
     country_votes: dict[str, float] = field(default_factory=dict)
+    # What stages derived from the view and its article, for ``memo`` (not copied by replace)
+    _memo: dict[str, tuple[Callable[[], Any], Any]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def form_of(self, start: int, end: int) -> PlaceForm:
         """How the place at ``[start, end)`` is written (nothing known: ``NO_FORM``)."""
@@ -97,9 +105,30 @@ class NlpView:
         """Look-ups over the tokens, built once per view."""
         return TokenIndex(self)
 
+    def memo(self, key: str, owner: Any, build: Callable[[], T]) -> T:
+        """``build()``, computed once for this view and ``owner`` (what it is built from: the
+        article, or a list of the article's; computed again for another): an index a stage
+        builds once instead of scanning the article on every call. Articles and their lists
+        are never changed in place (stages use replace)."""
+        held = self._memo.get(key)
+        if held is not None and held[0]() is owner:
+            return held[1]
+        value = build()
+        self._memo[key] = (_reference(owner), value)
+        return value
+
     def sentence_of(self, offset: int) -> Span | None:
         found = self.index.sentence_at(offset)
         return self.sentences[found] if found is not None else None
+
+
+def _reference(owner: Any) -> Callable[[], Any]:
+    """A weak reference to ``owner`` where it takes one (an article: no cycle through its view),
+    else a strong one (a list, which does not refer to the view)."""
+    try:
+        return weakref.ref(owner)
+    except TypeError:
+        return lambda: owner
 
 
 # The label spaCy's parser gives each sentence's root; a view without any has no parse.
@@ -116,6 +145,7 @@ class TokenIndex:
         self.sentences = view.sentences
         self.starts = [t.start for t in self.tokens]
         self.sentence_starts = [s[0] for s in self.sentences]
+        self.entity_starts = [e.start for e in self.entities]
         self.entity_ends = [e.end for e in self.entities]
         ents = self.entities
         self.entities_apart = all(a.end <= b.start for a, b in zip(ents, ents[1:], strict=False))
@@ -192,6 +222,13 @@ class TokenIndex:
         """The sentence that holds ``offset``; the empty span at ``offset`` between sentences."""
         i = self.sentence_at(offset)
         return self.sentences[i] if i is not None else (offset, offset)
+
+    def entities_in(self, start: int, end: int) -> list[Entity]:
+        """The entities that overlap ``[start, end)``, in order."""
+        if not self.entities_apart:  # a hand-made view may overlap them
+            return [e for e in self.entities if e.start < end and start < e.end]
+        first = bisect_right(self.entity_ends, start)
+        return self.entities[first : max(first, bisect_left(self.entity_starts, end))]
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The first entity overlapping ``[start, end)``."""

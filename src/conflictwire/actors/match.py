@@ -7,6 +7,7 @@ priority (named actor > generic pattern > demonym + noun > bare phrase), then le
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -202,7 +203,14 @@ def _shouting(text: str, start: int, end: int) -> bool:
 def _resolve(candidates: Sequence[Candidate]) -> list[Candidate]:
     """Longest first, then priority, then leftmost; drop anything overlapping a kept span."""
     kept: list[Candidate] = []
+    starts: list[int] = []  # the kept spans in text order: apart, so their ends ascend too
+    ends: list[int] = []
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, -c.priority, c.start)):
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
-            kept.append(cand)
+        i = bisect_left(starts, cand.end)  # the kept spans that start before it ends ...
+        if i and ends[i - 1] > cand.start:  # ... overlap it if the last of them does
+            continue
+        kept.append(cand)
+        at = bisect_left(starts, cand.start)
+        starts.insert(at, cand.start)
+        ends.insert(at, cand.end)
     return kept

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from ..models import Article
 from ..places.rules import default_rules
+from ..positions import Positions
 from .distance import distance_claims
 from .quantities import quantity_claims
 from .rules import ClaimRules, claim_rules
@@ -22,11 +23,13 @@ def find_claims(article: Article, rules: ClaimRules | None = None) -> Article:
     rules = rules or claim_rules()
     units = default_rules().distance_units
     claims = distance_claims(article.text, article.places, units, rules)
-    taken = [(c.start, c.end) for c in claims]
+    taken = Positions(list(claims))
     # A distance's reference place ("east of Sanaa") is not what later figures are about.
-    subjects = [p for p in article.places if not any(s <= p.start < e for s, e in taken)]
+    places = Positions(article.places)
+    inside = set(places.where_start(*((c.start, c.end) for c in claims)))
+    subjects = [p for i, p in enumerate(article.places) if i not in inside]
     for claim in quantity_claims(article.text, subjects, article.published, rules):
-        if not any(s < claim.end and claim.start < e for s, e in taken):
+        if not taken.overlapping(claim.start, claim.end):
             claims.append(claim)
     claims.sort(key=lambda c: c.start)
     return replace(article, claims=claims)

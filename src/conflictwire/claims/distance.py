@@ -22,6 +22,7 @@ from ..places.cues import (
     measured_from,
     stated_distances,
 )
+from ..positions import Positions
 from .rules import ClaimRules
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
@@ -32,34 +33,33 @@ def distance_claims(
     text: str, places: Sequence[Place], units: Mapping[str, float], rules: ClaimRules
 ) -> list[Claim]:
     phrases = list(stated_distances(text, units))
-    objects = [_object(p, places) for p in phrases]
+    near = Positions(places)
+    objects = [_object(p, near) for p in phrases]
     taken = {id(o) for o in objects if o is not None}
     claims = []
     for phrase, obj in zip(phrases, objects, strict=True):
         if obj is None:
             continue
-        subject = _subject(text, phrase, places, obj, taken)
+        subject = _subject(text, phrase, near, obj, taken)
         claims.append(_claim(text, phrase, subject, obj, rules))
     return claims
 
 
-def _object(phrase: StatedDistance, places: Sequence[Place]) -> Place | None:
+def _object(phrase: StatedDistance, places: Positions[Place]) -> Place | None:
     found = measured_from(phrase.end, places)
-    return places[found] if found is not None else None
+    return places.items[found] if found is not None else None
 
 
 def _subject(
-    text: str, phrase: StatedDistance, places: Sequence[Place], obj: Place, taken: set[int]
+    text: str, phrase: StatedDistance, places: Positions[Place], obj: Place, taken: set[int]
 ) -> Place | None:
-    paragraph_start = text.rfind("\n", 0, phrase.start) + 1
+    # (a line break further back than any place it reads is as good as none)
+    reach = max(0, phrase.start - PARAGRAPH_REACH - places.longest)
+    paragraph_start = text.rfind("\n", reach, phrase.start) + 1
     before = [
         p
-        for p in places
-        if paragraph_start <= p.start
-        and p.end <= phrase.start
-        and phrase.start - p.end <= PARAGRAPH_REACH
-        and id(p) not in taken
-        and p.geonameid != obj.geonameid
+        for p in places.ending_in(phrase.start - PARAGRAPH_REACH, phrase.start)
+        if paragraph_start <= p.start and id(p) not in taken and p.geonameid != obj.geonameid
     ]
     before = [p for p in before if p.feature != "demonym"]
     in_sentence = [p for p in before if not _SENTENCE_BREAK.search(text, p.end, phrase.start)]

@@ -14,11 +14,13 @@ here is checked: ``verdict`` is null.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from datetime import date
 
 from ..dates import MONTHS
 from ..models import Claim, Place
+from ..positions import Positions
 from .rules import ClaimRules
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
@@ -83,8 +85,10 @@ def quantity_claims(
         claims.append(_make("count", text, m, value, m.group("noun").lower(), None))
     for claim in _durations(text, pats["duration"], published, rules):
         claims.append(claim)
+    near = Positions(places)
+    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
     for claim in claims:
-        subject = _place_before(text, claim.start, places)
+        subject = _place_before(claim.start, near, breaks)
         claim.subject = subject.name if subject else None
     return claims
 
@@ -157,12 +161,12 @@ def _elapsed(year: int, month: int | None, published: str | None) -> tuple[float
     return float((pub.year - year) * 12 + pub.month - month), unit
 
 
-def _place_before(text: str, offset: int, places: Sequence[Place]) -> Place | None:
-    before = [
-        p
-        for p in places
-        if p.end <= offset and not _SENTENCE_BREAK.search(text, p.end, offset) and p.geonameid
-    ]
+def _place_before(offset: int, places: Positions[Place], breaks: list[int]) -> Place | None:
+    """The last place before ``offset`` with no sentence break between (``breaks``: where the
+    text's sentence breaks start, each two characters long)."""
+    last = bisect_right(breaks, offset - 2) - 1  # the last break that ends by ``offset``
+    since = breaks[last] + 1 if last >= 0 else 0
+    before = [p for p in places.ending_in(since, offset) if p.geonameid]
     points = [p for p in before if p.feature not in ("country", "admin1", "admin2", "demonym")]
     found = points or before
     return found[-1] if found else None

@@ -1,7 +1,7 @@
 """The ``conflictwire`` command: thin commands over the library.
 
-Exit codes (``errors.ExitCode``): 0 success; 1 some inputs could not be read (the rest were
-processed); 2 usage error; 3 a resource is missing or broken (model, gazetteer, database,
+Exit codes (``errors.ExitCode``): 0 success; 1 some inputs could not be read or processed (the
+rest were); 2 usage error; 3 a resource is missing or broken (model, gazetteer, database,
 output path, a failed write); 130 interrupted (Ctrl-C); 141 stdout closed by its reader.
 """
 

@@ -22,7 +22,7 @@ from ..store.errors import StoreError, explain
 
 class ExitCode(IntEnum):
     OK = 0
-    INPUT_FAILED = 1  # some inputs could not be read (the others were processed and written)
+    INPUT_FAILED = 1  # some inputs could not be read or processed (the others were written)
     USAGE = 2  # a usage error (click's own code for them)
     RESOURCE = 3  # a resource is missing or broken: model, gazetteer, database, output path
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as the shell reports a process it interrupted)
@@ -36,12 +36,12 @@ def fail(message: str, code: ExitCode = ExitCode.RESOURCE) -> NoReturn:
 
 
 def report_error(error: IngestError) -> None:
-    """An input that could not be read: a warning naming it; the run goes on."""
+    """An input that could not be read or processed: a warning naming it; the run goes on."""
     click.echo(f"warning: {error.origin}: {error.message}", err=True)
 
 
 def exit_for(failed: list[IngestError]) -> NoReturn:
-    """Exit 0, or 1 when some inputs could not be read."""
+    """Exit 0, or 1 when some inputs could not be read or processed."""
     sys.exit(ExitCode.INPUT_FAILED if failed else ExitCode.OK)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..models import ActorMention, Article, Span
 from ..places.written import DATELINE
+from ..positions import actors_of
 from ..view import TokenIndex
 from .rules import EventRules
 
@@ -39,8 +40,19 @@ def _date_readers() -> tuple[Any, Any]:
 
 
 def sentence_dates(article: Article, span: Span) -> list[Dated]:
+    """The dates of one sentence (read once per sentence of an article; do not change the list)."""
+    if article.nlp is None:
+        return _sentence_dates(article, span)
+    memo = article.nlp.memo("sentence_dates", article, dict)
+    if span not in memo:
+        memo[span] = _sentence_dates(article, span)
+    found: list[Dated] = memo[span]
+    return found
+
+
+def _sentence_dates(article: Article, span: Span) -> list[Dated]:
     find_dates, _ = _date_readers()
-    entities = article.nlp.entities if article.nlp else []
+    entities = article.nlp.index.entities_in(*span) if article.nlp else []
     datelines = [m.span() for m in DATELINE.finditer(article.text, span[0], span[1])]
     return [
         Dated(_iso(d.date), int(d.precision or 1), (d.start, d.end))
@@ -131,8 +143,8 @@ def actors_near(
     """
     mentions = [
         a
-        for a in article.actors
-        if sentence[0] <= a.start < sentence[1] and not is_source(article.text, a, trigger)
+        for a in actors_of(article).starting_in(sentence)
+        if not is_source(article.text, a, trigger)
     ]
     if not mentions:
         return None, None

@@ -215,5 +215,6 @@ def _undated_since(view: NlpView, hit: Hit) -> bool:
     if sentence is None:
         return True
     return not any(
-        e.label == "DATE" and sentence[0] <= e.start < sentence[1] for e in view.entities
+        e.label == "DATE" and sentence[0] <= e.start < sentence[1]
+        for e in view.index.entities_in(*sentence)
     )

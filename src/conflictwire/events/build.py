@@ -7,6 +7,7 @@ import re
 from ..actors.countries import country_names
 from ..models import ActorMention, Article, Event, Evidence, Place, Span
 from ..places.country import top_country, votes_of
+from ..positions import actors_of, places_of
 from .attributes import (
     Dated,
     actors_near,
@@ -208,11 +209,7 @@ def _other(
     if actor2 is not None or actor1 is None:
         return actor2
     return next(
-        (
-            a
-            for a in article.actors
-            if sentence[0] <= a.start < sentence[1] and a.actor != actor1.actor
-        ),
+        (a for a in actors_of(article).starting_in(sentence) if a.actor != actor1.actor),
         None,
     )
 
@@ -220,9 +217,7 @@ def _other(
 def _territory_reported(article: Article, sentence: Span, trigger: Hit, taker: bool) -> bool:
     """A change of territory names a place or ground in its sentence, and "fell to" names who
     took it: "the pound fell to a record low" and "the attack took over" are no such change."""
-    places = [
-        p for p in article.places if sentence[0] <= p.start < sentence[1] and p.feature != "demonym"
-    ]
+    places = [p for p in places_of(article).starting_in(sentence) if p.feature != "demonym"]
     assert article.nlp is not None
     if not places and not names_ground(sentence_words(article.nlp, article.text, sentence)):
         return False
@@ -230,7 +225,7 @@ def _territory_reported(article: Article, sentence: Span, trigger: Hit, taker: b
         return True
     following = article.text[trigger.end : sentence[1]].split()
     named = bool(following) and following[0][:1].isupper()  # "fell to Islamic State"
-    return named or any(trigger.end <= a.start < sentence[1] for a in article.actors)
+    return named or bool(actors_of(article).starting_in((trigger.end, sentence[1])))
 
 
 def _taker(
@@ -241,7 +236,7 @@ def _taker(
     actor2: ActorMention | None,
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """For "fell to X": X, the first actor after the trigger, takes the place from the other."""
-    after = [a for a in article.actors if trigger.end <= a.start < sentence[1]]
+    after = actors_of(article).starting_in((trigger.end, sentence[1]))
     if not after:
         return actor1, actor2
     loser = next((a for a in (actor1, actor2) if a and a.actor != after[0].actor), None)
@@ -301,7 +296,17 @@ def _date(article: Article, spans: list[Span], extra: list[Span]) -> Dated | Non
         if found:
             return found[0]
     assert article.nlp is not None
-    for span in extra + article.nlp.sentences:
+    for span in extra:
+        recent = [d for d in sentence_dates(article, span) if not is_background(d, article)]
+        if recent:
+            return recent[0]
+    return article.nlp.memo("recent_date", article, lambda: _recent_date(article))
+
+
+def _recent_date(article: Article) -> Dated | None:
+    """The first recent date of the article's sentences, else the publication date."""
+    assert article.nlp is not None
+    for span in article.nlp.sentences:
         recent = [d for d in sentence_dates(article, span) if not is_background(d, article)]
         if recent:
             return recent[0]
@@ -318,9 +323,18 @@ def _country(place: Place | None, article: Article) -> str | None:
         code = place.country_code
         if code is None:
             return place.country
-    if code is None or not any(p.country_code == code for p in article.places):
+    if code is None or code not in _place_countries(article):
         return None
     return country_names().name(code)
+
+
+def _place_countries(article: Article) -> set[str | None]:
+    """The country codes of the article's places (once per article)."""
+    if article.nlp is None:
+        return {p.country_code for p in article.places}
+    return article.nlp.memo(
+        "place_countries", article.places, lambda: {p.country_code for p in article.places}
+    )
 
 
 CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b[^.]{0,40}?\b(?:responsibility|the attack|the bombing)")
@@ -367,10 +381,9 @@ def _armed_in(
     sentences, other than the victim."""
     hit = victim.actor if victim is not None else None
     for start, end in spans:
-        for a in article.actors:
+        for a in actors_of(article).starting_in((start, end)):
             if (
-                start <= a.start < end
-                and a.actor_type in ARMED
+                a.actor_type in ARMED
                 and a.actor != hit
                 and not is_source(article.text, a)
                 and not HARMED_BEFORE.search(article.text, max(0, a.start - 40), a.start)
@@ -382,18 +395,22 @@ def _armed_in(
 def _claimant(article: Article) -> ActorMention | None:
     """The actor named before a claim of responsibility anywhere in the article, else the one
     blamed for it ("officials blamed Islamic State remnants")."""
+    if article.nlp is None:
+        return _first_claimant(article)
+    return article.nlp.memo("claimant", article, lambda: _first_claimant(article))
+
+
+def _first_claimant(article: Article) -> ActorMention | None:
     for found in CLAIM.finditer(article.text):
         before = [
             a
-            for a in article.actors
-            if a.end <= found.start()
-            and found.start() - a.end <= 60
-            and a.actor_type != "Civilians"
+            for a in actors_of(article).ending_in(found.start() - 60, found.start())
+            if a.actor_type != "Civilians"
         ]
         if before:
             return before[-1]
     for blamed in BLAME.finditer(article.text):
-        named = next((a for a in article.actors if a.start == blamed.end()), None)
+        named = next(iter(actors_of(article).starting_in((blamed.end(), blamed.end() + 1))), None)
         if named is not None and named.actor_type in ARMED:
             return named
     return None

@@ -10,6 +10,7 @@ from ..models import Article, Place, Span
 from ..places.country import top_country, vote_weight, votes_of
 from ..places.units import REGION_FEATURES, same_province
 from ..places.words import place_words
+from ..positions import places_of
 from ..view import NO_FORM, PlaceForm
 from .parse_ties import acts, tied
 from .rules import EventRules, stem
@@ -33,10 +34,8 @@ def event_place(
     """
     candidates = [
         p
-        for p in article.places
-        if p.latitude is not None
-        and p.feature not in NOT_LOCATIONS
-        and any(s <= p.start < e for s, e in sentences)
+        for p in places_of(article).starting_in(*sentences)
+        if p.latitude is not None and p.feature not in NOT_LOCATIONS
     ]
     motive = {id(p) for p in candidates if protest and _in_motive(article, trigger, p)}
     votes = votes_of(article)
@@ -107,7 +106,8 @@ def form_of(article: Article, place: Place) -> PlaceForm:
 def units_of(article: Article, place: Place) -> list[Place]:
     """The places written right after the place as its units ("X (Y, Z)", "X, Y")."""
     spans = set(form_of(article, place).units)
-    return [p for p in article.places if (p.start, p.end) in spans]
+    near = places_of(article).starting_in(*((start, start + 1) for start, _ in spans))
+    return [p for p in near if (p.start, p.end) in spans]
 
 
 def _in_motive(article: Article, trigger: Span, place: Place) -> bool:
@@ -117,7 +117,7 @@ def _in_motive(article: Article, trigger: Span, place: Place) -> bool:
     span = (place.start, place.end)
     return _motive_clause(article.text, trigger, place) or any(
         _motive_clause(article.text, trigger, inner) and span in form_of(article, inner).units
-        for inner in article.places
+        for inner in places_of(article).starting_in((trigger[1] + 1, place.start + 1))
         if inner.end <= place.start
     )
 
@@ -189,10 +189,8 @@ def _sole_town(article: Article, trigger: Span, place: Place) -> bool:
         return False
     towns = {
         p.geonameid
-        for p in article.places
-        if sentence[0] <= p.start < sentence[1]
-        and p.latitude is not None
-        and SPECIFICITY.get(p.feature or "", 1) < BROAD
+        for p in places_of(article).starting_in(sentence)
+        if p.latitude is not None and SPECIFICITY.get(p.feature or "", 1) < BROAD
     }
     return (
         towns == {place.geonameid}
@@ -226,7 +224,13 @@ def _misplaced(article: Article, place: Place, votes: dict[str, float] | None = 
 
 def focus_place(article: Article) -> Place | None:
     """The article's focus: in the lead, a qualified place ("X (Y)") of the main country, the
-    most specific, the first; else the same over the whole article."""
+    most specific, the first; else the same over the whole article (found once per article)."""
+    if article.nlp is None:
+        return _focus_place(article)
+    return article.nlp.memo("focus_place", article, lambda: _focus_place(article))
+
+
+def _focus_place(article: Article) -> Place | None:
     located = [
         p for p in article.places if p.latitude is not None and p.feature not in NOT_LOCATIONS
     ]
@@ -254,6 +258,19 @@ def within_country(article: Article, place: Place) -> Place:
     if place.feature != "country":
         return place
     for code in (place.country_code, top_country(votes_of(article))):
+        found = _province_place(article, code)
+        if found is not None:
+            return found
+    return place
+
+
+def _province_place(article: Article, code: str | None) -> Place | None:
+    """The first place of the country's province the article's places fall in most often (ties:
+    the first named); None where it names none there (once per article and country)."""
+    found: dict[str | None, Place | None] = (
+        article.nlp.memo("province_place", article, dict) if article.nlp else {}
+    )
+    if code not in found:
         inside = [
             p
             for p in article.places
@@ -262,11 +279,11 @@ def within_country(article: Article, place: Place) -> Place:
             and p.admin1
             and p.feature not in NOT_LOCATIONS
         ]
-        if inside:  # places are in text order: max keeps the first named of tied provinces
-            counts = Counter(p.admin1 for p in inside)
-            top = max(counts, key=counts.__getitem__)
-            return next(p for p in inside if p.admin1 == top)
-    return place
+        # places are in text order: max keeps the first named of tied provinces
+        counts = Counter(p.admin1 for p in inside)
+        top = max(counts, key=counts.__getitem__) if counts else None
+        found[code] = next((p for p in inside if p.admin1 == top), None)
+    return found[code]
 
 
 def geo_precision(article: Article, place: Place, rules: EventRules) -> int:

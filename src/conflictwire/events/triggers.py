@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..models import ActorMention, Span
+from ..positions import actors_by_position
 from ..quotes.marks import OPENERS, quoted_spans
 from ..view import NlpView
 from .background import reported
@@ -118,7 +119,7 @@ def find_triggers(
     everyday sense may need beside it)."""
     words = sentence_words(view, text, span)
     # a date ("March 3") or a person ("Loretta Lynch") is no trigger
-    names = [(e.start, e.end) for e in view.entities if e.label in NOT_TRIGGERS]
+    names = [(e.start, e.end) for e in view.index.entities_in(*span) if e.label in NOT_TRIGGERS]
     hits = [
         h
         for h in _all_hits(words, rules)
@@ -132,7 +133,7 @@ def find_triggers(
         if not _cue_before(words, h.first, rules.cancel_cues, rules.cancel_window)
         and not _in_motive(words, h, hits, rules)
         and _has_context(words, h, rules)
-        and in_its_sense(words, h, span, actors, lead)
+        and in_its_sense(words, h, span, actors_by_position(view, actors).starting_in(span), lead)
         and not _intended(view, h, rules)
         and not _takeover_to_come(view, h, rules)
     ]

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from ..positions import Positions
 from .detect import Mention
 from .rules import PlaceRules
 from .units import S
@@ -102,13 +103,10 @@ def _number(written: str) -> float:
     return float(written.replace(",", "."))
 
 
-def measured_from(end: int, places: Sequence[S]) -> int | None:
+def measured_from(end: int, places: Positions[S]) -> int | None:
     """Index of the place a phrase ending at ``end`` ("70 km east of") measures from: the first
     that starts within ``OBJECT_REACH`` characters after it ("of the ancient city of Palmyra")."""
-    return next(
-        (i for i, p in enumerate(places) if end <= p.start <= end + OBJECT_REACH),
-        None,
-    )
+    return next(iter(places.where_start((end, end + OBJECT_REACH + 1))), None)
 
 
 def landmarks(text: str, places: Sequence[S], units: Mapping[str, float]) -> set[int]:
@@ -116,20 +114,21 @@ def landmarks(text: str, places: Sequence[S], units: Mapping[str, float]) -> set
     south of Tikrit": Tikrit; "Saptari district, south of Kathmandu": Kathmandu)."""
     ends = [phrase.end for phrase in stated_distances(text, units)]
     ends += [m.end() for m in DIRECTION_FROM.finditer(text)]
-    found = (measured_from(end, places) for end in ends)
+    near = Positions(places)
+    found = (measured_from(end, near) for end in ends)
     return {i for i in found if i is not None}
 
 
 def distance_cues(text: str, mentions: Sequence[Mention], rules: PlaceRules) -> list[DistanceCue]:
     cues = []
+    near = Positions(mentions)
     for phrase in stated_distances(text, rules.distance_units):
-        obj = measured_from(phrase.end, mentions)
+        obj = measured_from(phrase.end, near)
         subj = next(
             (
                 i
-                for i in range(len(mentions) - 1, -1, -1)
-                if phrase.start - SUBJECT_REACH <= mentions[i].end <= phrase.start
-                and not re.search(r"[.!?]\s", text[mentions[i].end : phrase.start])
+                for i in reversed(near.where_end(phrase.start - SUBJECT_REACH, phrase.start))
+                if not re.search(r"[.!?]\s", text[mentions[i].end : phrase.start])
             ),
             None,
         )

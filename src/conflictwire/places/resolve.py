@@ -12,12 +12,12 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Protocol
 
 from ..gazetteer.normalize import normalize
 from ..geodesy import haversine_km
-from .country import CountryVote
+from .country import CountryVote, less
 from .rules import PlaceRules, default_rules
 
 # Population that saturates the prior: about the largest cities (log10 of 10 million = 7).
@@ -69,6 +69,9 @@ class DocContext:
     admin_votes: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # Each name's context (``for_key``), made once; the admin1 votes of all names
+    _keyed: dict[str, DocContext] = field(default_factory=dict, init=False, repr=False)
+    _admin_total: Counter[tuple[str, str]] | None = field(default=None, init=False, repr=False)
 
     def add(self, key: str, candidate: CandidateLike) -> None:
         if not candidate.country_code:
@@ -78,20 +81,43 @@ class DocContext:
             unit = (candidate.country_code, candidate.admin1_code)
             weight = 2 if candidate.feature == "admin1" else 1
             self.admin_votes.setdefault(key, Counter())[unit] += weight
+        self._keyed.clear()
+        self._admin_total = None
 
     def for_key(self, key: str) -> DocContext:
-        admin1: Counter[tuple[str, str]] = Counter()
-        for other, units in self.admin_votes.items():
-            if other != key:
-                admin1.update(units)
-        return DocContext(self.vote, self.admin_votes, self.vote.counts(excluding=key), admin1)
+        """The context of the other names than ``key`` (made once per name)."""
+        context = self._keyed.get(key)
+        if context is None:
+            countries = self.vote.counts(excluding=key)
+            context = DocContext(self.vote, self.admin_votes, countries, self._admin1_less(key))
+            self._keyed[key] = context
+        return context
+
+    def _admin1_less(self, key: str) -> Counter[tuple[str, str]]:
+        """The admin1 votes of every name but ``key``: the total less the name's own (whole
+        numbers, so the same as adding up the others, in time linear over all names)."""
+        if self._admin_total is None:
+            self._admin_total = Counter()
+            for units in self.admin_votes.values():
+                self._admin_total.update(units)
+        return less(self._admin_total, self.admin_votes.get(key, Counter()))
+
+    # The shares' denominators, added up once (``countries`` and ``admin1`` are not changed
+    # once a share has been read).
+    @cached_property
+    def _countries_total(self) -> float:
+        return sum(self.countries.values())
+
+    @cached_property
+    def _admin1_total(self) -> int:
+        return sum(self.admin1.values())
 
     def country_share(self, code: str | None) -> float:
-        total = sum(self.countries.values())
+        total = self._countries_total
         return self.countries[code] / total if code and total else 0.0
 
     def admin1_share(self, code: str | None, admin1: str | None) -> float:
-        total = sum(self.admin1.values())
+        total = self._admin1_total
         return self.admin1[(code, admin1)] / total if code and admin1 and total else 0.0
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, TypeVar
 
 from ..models import Place
+from ..positions import Spanned
 from .rules import default_rules
 from .words import place_words
 
@@ -28,13 +29,6 @@ def open_parenthesis(text: str, start: int, reach: int = PAREN_REACH) -> int | N
     if opened < 0 or ")" in text[opened:start]:
         return None
     return opened
-
-
-class Spanned(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
 
 
 S = TypeVar("S", bound=Spanned)

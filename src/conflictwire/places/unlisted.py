@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..models import Place
+from ..positions import Positions
 from ..view import Entity, NlpView
 
 UNLISTED = "unlisted"
@@ -24,28 +25,34 @@ NAME_LABELS = ("GPE", "LOC")
 
 def unlisted_places(text: str, view: NlpView, places: Sequence[Place]) -> list[Place]:
     found = []
+    named = Positions(places)
+    located = Positions([p for p in places if p.geonameid is not None and p.feature != "demonym"])
+    focus: list[Place | None] = []  # the article's focus, once needed
     for ent in view.entities:
         if ent.label not in NAME_LABELS or not ent.text[:1].isupper():
             continue
-        if any(p.start < ent.end and ent.start < p.end for p in places):
+        if named.overlapping(ent.start, ent.end):
             continue
-        unit = _containing_unit(ent, view, places)
+        unit = _containing_unit(ent, view, located)
+        if unit is None and located.items:
+            focus = focus or [_focus(located.items)]
+            unit = focus[0]
         if unit is not None:
             found.append(_located(text, ent, unit))
     return found
 
 
-def _containing_unit(ent: Entity, view: NlpView, places: Sequence[Place]) -> Place | None:
-    located = [p for p in places if p.geonameid is not None and p.feature != "demonym"]
+def _containing_unit(ent: Entity, view: NlpView, located: Positions[Place]) -> Place | None:
+    """The resolved place after the name in its sentence, else the one before it."""
     sentence = view.sentence_of(ent.start) or (ent.start, ent.end)
-    same = [p for p in located if sentence[0] <= p.start < sentence[1]]
+    same = located.starting_in(sentence)
     after = [p for p in same if p.start >= ent.end and p.feature != UNLISTED]
     if after:
         return after[0]
     before = [p for p in same if p.end <= ent.start]
     if before:
         return before[-1]
-    return None if not located else _focus(located)
+    return None
 
 
 def _focus(places: Sequence[Place]) -> Place | None:

@@ -3,9 +3,11 @@ whose place or actors the quotation names."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..models import ActorMention, Event, Place, Quote
+from ..positions import Positions
 from .marks import paragraphs
 
 
@@ -20,36 +22,52 @@ def link_events(
     if not events:
         return
     spans = list(paragraphs(text))
+    starts = [lo for lo, _ in spans]
 
     def paragraph(offset: int | None) -> int | None:
         if offset is None:
             return None
-        return next((n for n, (lo, hi) in enumerate(spans) if lo <= offset < hi), None)
+        n = bisect_right(starts, offset) - 1  # paragraphs are apart and in order
+        return n if n >= 0 and offset < spans[n][1] else None
 
-    event_paragraphs = [
-        {paragraph(s[0]) for s in (e.evidence.sentence, e.evidence.trigger) if s} for e in events
-    ]
+    first_in: dict[int | None, int] = {}  # paragraph -> the first event read from it
+    for n, event in enumerate(events):
+        for s in (event.evidence.sentence, event.evidence.trigger):
+            if s:
+                first_in.setdefault(paragraph(s[0]), n)
+    named = _Named(events, places, actors)
     for quote in quotes:
-        here = paragraph(quote.start)
-        index = next((n for n, ps in enumerate(event_paragraphs) if here in ps), None)
+        index = first_in.get(paragraph(quote.start))
         if index is None:
-            index = _named(quote, events, places, actors)
+            index = named.first(quote)
         quote.event_index = index
 
 
-def _named(
-    quote: Quote, events: Sequence[Event], places: Sequence[Place], actors: Sequence[ActorMention]
-) -> int | None:
-    within = range(quote.start, quote.end)
-    named = [p for p in places if p.start in within]
-    ids = {p.geonameid for p in named if p.geonameid}
-    names = {n.lower() for p in named for n in (p.mention, p.name) if n}
-    named_actors = {a.actor for a in actors if a.start in within}
-    for n, event in enumerate(events):
-        if event.geonameid is not None and event.geonameid in ids:
-            return n
-        if event.location and event.location.lower() in names:
-            return n
-        if named_actors & {event.actor1, event.actor2} - {None}:
-            return n
-    return None
+class _Named:
+    """The first event whose place or actors a quotation names, by look-ups built once."""
+
+    def __init__(
+        self, events: Sequence[Event], places: Sequence[Place], actors: Sequence[ActorMention]
+    ) -> None:
+        self.places, self.actors = Positions(places), Positions(actors)
+        self.by_id: dict[int, int] = {}
+        self.by_location: dict[str, int] = {}
+        self.by_actor: dict[str, int] = {}
+        for n, event in enumerate(events):
+            if event.geonameid is not None:
+                self.by_id.setdefault(event.geonameid, n)
+            if event.location:
+                self.by_location.setdefault(event.location.lower(), n)
+            for actor in (event.actor1, event.actor2):
+                if actor is not None:
+                    self.by_actor.setdefault(actor, n)
+
+    def first(self, quote: Quote) -> int | None:
+        named = self.places.starting_in((quote.start, quote.end))
+        ids = {p.geonameid for p in named if p.geonameid}
+        names = {n.lower() for p in named for n in (p.mention, p.name) if n}
+        actors = {a.actor for a in self.actors.starting_in((quote.start, quote.end))}
+        found = [self.by_id[i] for i in ids if i in self.by_id]
+        found += [self.by_location[name] for name in names if name in self.by_location]
+        found += [self.by_actor[actor] for actor in actors if actor in self.by_actor]
+        return min(found, default=None)

@@ -38,6 +38,8 @@ class Speakers:
         for ent in parse.entities:
             if ent.label == "PERSON" and not self._quoted(ent.start):
                 self.people.append(self._without_possessive(ent.start, ent.end))
+        # the words of those names (a look-up instead of a scan of every name per mention)
+        self.people_words = {w for a, b in self.people for w in text[a:b].split()}
         self._described: dict[int, SpeakerMention] = {}
 
     def _quoted(self, offset: int) -> bool:
@@ -58,7 +60,7 @@ class Speakers:
             return SpeakerMention(tok.text, tok.start, tok.end, "pronoun")
         ent = self.parse.entity_at(tok.start, tok.end)
         label = ent.label if ent is not None else ""
-        known = any(tok.text in self.text[a:b].split() for a, b in self.people)
+        known = tok.text in self.people_words
         known = known or tok.pos == "PROPN" and self._titled(head)  # "mayor Paola Castillo"
         if label == "PERSON" or tok.pos == "PROPN" and (label not in NOT_PERSON or known):
             return self._person(head)
@@ -242,6 +244,7 @@ class Speakers:
         if (mention.start, mention.end) not in self.people:
             self.people.append((mention.start, mention.end))
             self.people.sort()
+            self.people_words.update(self.text[mention.start : mention.end].split())
         full = self._full_name(mention) or (mention.start, mention.end)
         self.describe_name(full[0])
         known = self._described.get(full[0])
