@@ -29,8 +29,12 @@ from .words import Hit, sentence_words
 
 __all__ = ["code_events", "default_rules", "EventRules"]
 
-# A sentence that opens on its place ("In Cali, ...", "Elsewhere in Darfur, ...").
-FRONTED_PLACE = re.compile(r"\s*(?:Elsewhere\s+)?(?:In|At|Near)\s+(?:the\s+)?[A-Z][^,.]{0,40},")
+# A sentence that opens on its place ("In Cali, ...", "In the northern province of Raqa ...").
+FRONTED_PLACE = re.compile(
+    r"\s*(?:Elsewhere\s+)?(?:In|At|Near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:of\s+)?"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]"
+)
 LEAD_SENTENCES = 2  # weak triggers (a bare "killed") start an event only in the lead
 
 

@@ -10,7 +10,7 @@ from ..models import Article, Place, Span
 from ..places.country import top_country, vote_weight, votes_of
 from ..places.units import REGION_FEATURES, same_province
 from ..places.words import place_words
-from ..positions import places_of
+from ..positions import actors_of, places_of
 from ..view import NO_FORM, PlaceForm
 from .parse_ties import acts, tied
 from .rules import EventRules, stem
@@ -35,7 +35,9 @@ def event_place(
     candidates = [
         p
         for p in places_of(article).starting_in(*sentences)
-        if p.latitude is not None and p.feature not in NOT_LOCATIONS
+        if p.latitude is not None
+        and p.feature not in NOT_LOCATIONS
+        and not _in_a_group_name(article, p)
     ]
     motive = {id(p) for p in candidates if protest and _in_motive(article, trigger, p)}
     votes = votes_of(article)
@@ -44,6 +46,15 @@ def event_place(
         key=lambda p: place_rank(article, sentences, trigger, rules, p, protest, motive, votes),
     )
     return ranked[0] if ranked else None
+
+
+def _in_a_group_name(article: Article, place: Place) -> bool:
+    """Whether the place is part of a group's name ("the Islamic State of Iraq and the
+    Levant", "the Free Syrian Army"): no place where anything happened."""
+    return any(
+        a.start <= place.start and place.end <= a.end and a.end - a.start > place.end - place.start
+        for a in actors_of(article).overlapping(place.start, place.end)
+    )
 
 
 def place_rank(
