@@ -184,3 +184,14 @@ def test_a_headline_toll_is_weighed_against_the_lead(coded):
     )
     article = coded(f"{title}\n\n{lead}\n\n{rest}", title=title)
     assert article.events[0].fatalities == 9  # ACLED takes the lower of conflicting tolls
+
+
+def test_where_a_monitor_is_based_is_not_where_the_strike_was(coded):
+    article = coded(
+        "Air strikes killed at least 12 civilians in a village on Monday, May 29, 2023, the "
+        "London-based Syrian Observatory for Human Rights said. The Islamic State of Iraq and "
+        "the Levant claimed nothing."
+    )
+    event = article.events[0]
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.location not in ("London", "Levant", "Uman")

@@ -114,3 +114,16 @@ def test_a_city_after_a_preposition_and_a_direction_is_a_place(places):
         places("On 3 March 2022, teachers marched in central Thessaloniki against new rules.")
     )
     assert found["Thessaloniki"].country_code == "GR"
+
+
+def test_a_possessive_that_lost_its_apostrophe_still_names_the_place(places):
+    text = "Air strikes killed at least 12 civilians in Syrias Aleppo on Monday a monitor said."
+    assert by_mention(places(text))["Aleppo"].country_code == "SY"
+
+
+def test_words_of_a_bodys_name_and_offices_are_no_villages(places):
+    text = (
+        "The Syrian Observatory for Human Rights said the Secretary of State had asked Congress "
+        "for a vote, the Red Cross said."
+    )
+    assert {p.mention for p in places(text)} <= {"Syrian"}

@@ -33,11 +33,7 @@ def event_place(
     namesake, not part of another name or a landmark, a town before a province, ...).
     """
     candidates = [
-        p
-        for p in places_of(article).starting_in(*sentences)
-        if p.latitude is not None
-        and p.feature not in NOT_LOCATIONS
-        and not _in_a_group_name(article, p)
+        p for p in places_of(article).starting_in(*sentences) if _may_be_where(article, p)
     ]
     motive = {id(p) for p in candidates if protest and _in_motive(article, trigger, p)}
     votes = votes_of(article)
@@ -46,6 +42,26 @@ def event_place(
         key=lambda p: place_rank(article, sentences, trigger, rules, p, protest, motive, votes),
     )
     return ranked[0] if ranked else None
+
+
+def _may_be_where(article: Article, place: Place) -> bool:
+    """Whether a place can be where an event happened: located, not a demonym or continent,
+    not part of a group's name, not where a group is based."""
+    return (
+        place.latitude is not None
+        and place.feature not in NOT_LOCATIONS
+        and not _in_a_group_name(article, place)
+        and not _home_of(article, place)
+    )
+
+
+HOME_OF = re.compile(r"-based\b")
+
+
+def _home_of(article: Article, place: Place) -> bool:
+    """Whether the place is where a group is based ("the London-based Syrian Observatory"),
+    not where anything happened."""
+    return HOME_OF.match(article.text, place.end) is not None
 
 
 def _in_a_group_name(article: Article, place: Place) -> bool:
@@ -242,9 +258,7 @@ def focus_place(article: Article) -> Place | None:
 
 
 def _focus_place(article: Article) -> Place | None:
-    located = [
-        p for p in article.places if p.latitude is not None and p.feature not in NOT_LOCATIONS
-    ]
+    located = [p for p in article.places if _may_be_where(article, p)]
     if not located:
         return None
     lead_end = article.nlp.sentences[1][1] if article.nlp and len(article.nlp.sentences) > 1 else 0

@@ -112,6 +112,8 @@ def _judge(doc: _Doc, match: NameMatchLike, rules: PlaceRules) -> Mention | None
         return None  # "UN", "SANA": an organisation's initials, not the place Un or Sanaa
     span = doc.token_range(match.start, match.end)
     ent = doc.covering_entity(match.start, match.end)
+    if ent is not None and _after_a_bare_possessive(doc, ent, span):
+        ent = None  # "Syrias Aleppo" (an apostrophe lost in scraping) tagged PRODUCT
     label = ent.label if ent else None
     if not span or label in rules.non_place_labels:
         return None
@@ -156,7 +158,10 @@ def _not_a_place_here(doc: _Doc, span: range, surface: str, rules: PlaceRules) -
     """Words that NER did not call a place and that read as something else in context."""
     if _generic(doc, span, rules):
         return True
-    after_preposition = doc.word(span.start - 1) in rules.place_prepositions
+    after_preposition = doc.word(span.start - 1) in rules.place_prepositions or (
+        doc.word(span.start - 2) in rules.place_prepositions
+        and _bare_possessive(doc.tokens[span.start - 1].text if span.start > 0 else "")
+    )  # "in Aleppo", "in Syrias Aleppo"
     # "Jones said", after "Tom Jones" was introduced
     return surface.lower() in doc.person_words and not after_preposition
 
@@ -201,6 +206,11 @@ def _tail_of_longer_name(doc: _Doc, span: range, rules: PlaceRules, *, ner_place
     token = doc.tokens[before]
     if doc.word(before) in rules.direction_words:
         return False  # "North Texas", "Northeast Georgia"
+    if (
+        _bare_possessive(doc.tokens[before].text)
+        and doc.word(before - 1) in rules.place_prepositions
+    ):
+        return False  # "in Syrias Aleppo": a possessive that lost its apostrophe
     if ner_place and doc.word(before) not in rules.common_words:
         return False
     if token.text[:1].isupper() and token.pos == "PROPN":
@@ -252,12 +262,28 @@ def _namelike(doc: _Doc, token: Token) -> bool:
     )
 
 
+def _after_a_bare_possessive(doc: _Doc, ent: Entity, span: range) -> bool:
+    """Whether the entity is the match behind a possessive that lost its apostrophe ("Syrias
+    Aleppo", "Iraqs Mosul"): a capitalised word ending in "s" as the entity's first token."""
+    inside = doc.token_range(ent.start, ent.end)
+    if span.start != inside.start + 1 or span.stop != inside.stop:
+        return False
+    return _bare_possessive(doc.tokens[inside.start].text)
+
+
+def _bare_possessive(word: str) -> bool:
+    """ "Syrias", "Iraqs": a capitalised name with an "s" where "'s" was."""
+    return len(word) > 3 and word[0].isupper() and word[1:].islower() and word[-1] == "s"
+
+
 def _part_of_other_name(doc: _Doc, ent: Entity, span: range, rules: PlaceRules) -> bool:
     """True when the match is one piece of a longer person or organisation name."""
     inside = doc.token_range(ent.start, ent.end)
     after, before = span.stop, span.start - 1
     if ent.label == "FAC" and after in inside and doc.word(after) in rules.org_suffixes:
         return True  # "Aleppo Central Prison", "Homs Military Academy": a building
+    if before in inside and doc.word(before) == "for":
+        return True  # "the Syrian Observatory for Human Rights": a body's name
     if ent.label == "PERSON":
         # "Michael Jordan": a neighbouring proper noun inside the person's name.
         return any(i in inside and doc.tokens[i].tag == "NNP" for i in (before, after))
