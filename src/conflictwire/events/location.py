@@ -68,9 +68,21 @@ def _in_a_group_name(article: Article, place: Place) -> bool:
     """Whether the place is part of a group's name ("the Islamic State of Iraq and the
     Levant", "the Free Syrian Army"): no place where anything happened."""
     return any(
-        a.start <= place.start and place.end <= a.end and a.end - a.start > place.end - place.start
+        a.start <= place.start
+        and place.end <= a.end
+        and a.end - a.start > place.end - place.start
+        and _a_name(article.text[a.start : a.end])
         for a in actors_of(article).overlapping(place.start, place.end)
     )
+
+
+NAME_GLUE = frozenset({"of", "and", "the", "for", "in", "al", "el", "de"})
+
+
+def _a_name(words: str) -> bool:
+    """Whether words are written as a name ("Islamic State of Iraq and the Levant"), not a
+    phrase a pattern found ("gathered outside the town hall in Bari to protest")."""
+    return all(w[:1].isupper() or w.lower() in NAME_GLUE for w in words.split())
 
 
 def place_rank(
