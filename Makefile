@@ -38,6 +38,7 @@ format: install
 bench: install
 	$(PY) benchmarks/bench_extract.py
 	$(PY) benchmarks/bench_dedup.py
+	$(PY) benchmarks/bench_long.py
 
 # Refresh the hashed lock after editing requirements/requirements.in (needs the package index).
 lock:

@@ -1,13 +1,16 @@
 """Long texts in pieces spaCy takes: cuts at the text's own boundaries, offsets exact."""
 
+import json
 import random
 
 import pytest
 import spacy
 
 from conflictwire.chunks import PIECE_CHARS, WHOLE_CHARS, chunk_spans
+from conflictwire.ingest import IngestError, iter_articles
 from conflictwire.models import Article
 from conflictwire.nlp import NlpStage
+from conflictwire.settings import Settings
 
 PLACES = ["Marib", "El Fasher", "Gao", "Bakhmut", "Sittwe", "Idlib", "Kidal", "Nyala", "Kherson"]
 ACTORS = ["Houthi fighters", "the Rapid Support Forces", "JNIM militants", "Russian forces"]
@@ -144,3 +147,56 @@ def test_an_ordinary_article_goes_whole_and_a_long_one_in_pieces():
     list(NlpStage(nlp).run([Article(text=ordinary), Article(text=long)]))
     assert SEEN[0] == len(ordinary)  # read as it always was
     assert len(SEEN) > 2 and sum(SEEN[1:]) == len(long) and max(SEEN[1:]) <= PIECE_CHARS
+
+
+class RecordingNlp:
+    """Stands in for a spaCy pipeline: keeps the length of each text it is given and returns an
+    empty ``Doc`` (running a real model over 5 MB would take minutes)."""
+
+    meta = {"lang": "en", "name": "recording", "version": "0"}
+    max_length = 1_000_000  # spaCy's default: a longer text fails with E088
+
+    def __init__(self) -> None:
+        self.vocab = spacy.vocab.Vocab()
+        self.lengths: list[int] = []
+
+    def pipe(self, texts, batch_size=16, n_process=1):
+        for text in texts:
+            assert len(text) <= self.max_length, "spaCy would refuse this text (E088)"
+            self.lengths.append(len(text))
+            yield spacy.tokens.Doc(self.vocab, words=[])
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl"])
+def test_a_5_mb_article_is_read_once_max_text_bytes_is_raised_and_goes_to_spacy_in_pieces(
+    tmp_path, monkeypatch, suffix
+):
+    text = long_text(5_000_000, seed=13)
+    size = len(text.encode("utf-8"))
+    assert size > 5_000_000
+    path = tmp_path / f"long{suffix}"
+    if suffix == ".txt":
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_text(json.dumps({"id": "long", "text": text}) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # no settings file of the checkout's
+
+    # at the default limit (2 MB) the text is refused with a message naming the setting
+    (refused,) = iter_articles([str(path)], Settings.load())
+    assert isinstance(refused, IngestError)
+    assert f"{size:,} bytes" in refused.message and "CONFLICTWIRE_MAX_TEXT_BYTES" in refused.message
+
+    monkeypatch.setenv("CONFLICTWIRE_MAX_TEXT_BYTES", "6000000")
+    settings = Settings.load()
+    assert settings.max_text_bytes == 6_000_000
+    (article,) = iter_articles([str(path)], settings)
+    assert isinstance(article, Article), article
+    assert article.text == text and article.language == "en"
+
+    nlp = RecordingNlp()
+    (done,) = NlpStage(nlp).run([article])
+    assert done.nlp is not None and done.text == text
+    assert sum(nlp.lengths) == len(text)  # every character read, once
+    assert max(nlp.lengths) <= PIECE_CHARS
+    assert min(nlp.lengths[:-1]) >= PIECE_CHARS // 2  # so the count of pieces is linear
+    assert len(nlp.lengths) == len(chunk_spans(text)) > len(text) // PIECE_CHARS

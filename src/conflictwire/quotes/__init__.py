@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from ..models import Article, Quote
@@ -52,13 +53,18 @@ def find_quotes(article: Article, lex: Lexicon | None = None) -> Article:
 def _attribute(text: str, spans: list[QuotedSpan], at: Attributor) -> list[Attribution | None]:
     """The attribution of each quotation, from its own sentence or its context."""
     paras = list(paragraphs(text))
-    para_of = [next(n for n, (lo, hi) in enumerate(paras) if lo <= s.open < hi) for s in spans]
+    starts = [lo for lo, _ in paras]
+    para_of = [bisect_right(starts, s.open) - 1 for s in spans]  # paragraphs are in order
+    in_para: dict[int, list[int]] = {}  # a paragraph's quotations, in order
+    in_group: dict[int, list[int]] = {}  # the pieces of one quotation
+    for n, span in enumerate(spans):
+        in_para.setdefault(para_of[n], []).append(n)
+        in_group.setdefault(span.group, []).append(n)
     found: list[Attribution | None] = []
     for n, span in enumerate(spans):
         next_open = spans[n + 1].open if n + 1 < len(spans) else len(text)
         found.append(at.direct(span, paras[para_of[n]], next_open))
-    for group in {s.group for s in spans}:  # pieces of one quotation share the attribution
-        members = [n for n, s in enumerate(spans) if s.group == group]
+    for members in in_group.values():  # pieces of one quotation share the attribution
         shared = next((found[n] for n in members if found[n] is not None), None)
         for n in members:
             found[n] = found[n] or shared
@@ -66,7 +72,7 @@ def _attribute(text: str, spans: list[QuotedSpan], at: Attributor) -> list[Attri
         if found[n] is not None:
             continue
         lo, _ = paras[para_of[n]]
-        found[n] = at.in_sentences_before(span.open, lo) or _context(n, spans, found, para_of)
+        found[n] = at.in_sentences_before(span.open, lo) or _context(n, found, para_of, in_para)
         if found[n] is None and para_of[n] > 0 and text[lo : span.open].strip() == "":
             prev_lo, prev_hi = paras[para_of[n] - 1]
             found[n] = at.in_sentences_before(prev_hi, prev_lo)
@@ -74,14 +80,14 @@ def _attribute(text: str, spans: list[QuotedSpan], at: Attributor) -> list[Attri
 
 
 def _context(
-    n: int, spans: list[QuotedSpan], found: list[Attribution | None], para_of: list[int]
+    n: int, found: list[Attribution | None], para_of: list[int], in_para: dict[int, list[int]]
 ) -> Attribution | None:
     """The attribution of the nearest attributed quotation in the same paragraph, else of the
     last one in the paragraph before (a quotation continued by its speaker)."""
-    same = [m for m in range(len(spans)) if para_of[m] == para_of[n] and found[m] is not None]
+    same = [m for m in in_para[para_of[n]] if found[m] is not None]
     if same:
         return found[min(same, key=lambda m: abs(m - n))]
-    before = [m for m in range(n) if para_of[m] == para_of[n] - 1]
+    before = in_para.get(para_of[n] - 1)
     return found[before[-1]] if before else None
 
 

@@ -9,6 +9,7 @@ its other words. Unnamed sources ("a military source", "residents") are kept as 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from ..view import SUBJECTS, TokenIndex
@@ -35,12 +36,22 @@ class Speakers:
     def __init__(self, text: str, parse: TokenIndex, lexicon: Lexicon, inside: list[bool]) -> None:
         self.text, self.parse, self.lex, self.inside = text, parse, lexicon, inside
         self.people: list[tuple[int, int]] = []  # spans of person names, in text order
+        # the spans of those names by each of their words (a look-up instead of a scan of every
+        # name per mention: a long article names thousands of people)
+        self.people_by_word: dict[str, list[tuple[int, int]]] = {}
         for ent in parse.entities:
             if ent.label == "PERSON" and not self._quoted(ent.start):
-                self.people.append(self._without_possessive(ent.start, ent.end))
-        # the words of those names (a look-up instead of a scan of every name per mention)
-        self.people_words = {w for a, b in self.people for w in text[a:b].split()}
+                self._add_person(self._without_possessive(ent.start, ent.end))
         self._described: dict[int, SpeakerMention] = {}
+
+    def _add_person(self, span: tuple[int, int]) -> None:
+        """Keep a person's name span, in text order, once."""
+        at = bisect_left(self.people, span)
+        if at < len(self.people) and self.people[at] == span:
+            return
+        self.people.insert(at, span)
+        for word in set(self.text[span[0] : span[1]].split()):
+            self.people_by_word.setdefault(word, []).append(span)
 
     def _quoted(self, offset: int) -> bool:
         return bool(self.parse.tokens) and self.inside[self.parse.index_at(offset)]
@@ -60,7 +71,7 @@ class Speakers:
             return SpeakerMention(tok.text, tok.start, tok.end, "pronoun")
         ent = self.parse.entity_at(tok.start, tok.end)
         label = ent.label if ent is not None else ""
-        known = tok.text in self.people_words
+        known = tok.text in self.people_by_word
         known = known or tok.pos == "PROPN" and self._titled(head)  # "mayor Paola Castillo"
         if label == "PERSON" or tok.pos == "PROPN" and (label not in NOT_PERSON or known):
             return self._person(head)
@@ -233,18 +244,15 @@ class Speakers:
         if mention.kind == "pronoun":
             if mention.text.lower() not in self.lex.person_pronouns:
                 return mention
-            before = [p for p in self.people if p[1] <= mention.start]
-            if not before:
+            person = self._antecedent(mention.start)
+            if person is None:
                 return mention
-            start, end = self._antecedent(before, mention.start)
+            start, end = person
             named = SpeakerMention(self.text[start:end], start, end, "person")
             return self.resolve(named)
         if mention.kind != "person":
             return mention
-        if (mention.start, mention.end) not in self.people:
-            self.people.append((mention.start, mention.end))
-            self.people.sort()
-            self.people_words.update(self.text[mention.start : mention.end].split())
+        self._add_person((mention.start, mention.end))
         full = self._full_name(mention) or (mention.start, mention.end)
         self.describe_name(full[0])
         known = self._described.get(full[0])
@@ -256,25 +264,36 @@ class Speakers:
             mention, text=text, start=start, end=end, title=title, affiliation=affiliation
         )
 
-    def _antecedent(self, before: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    def _antecedent(self, offset: int) -> tuple[int, int] | None:
         """The person a he/she at ``offset`` stands for: the last one named as a subject in
         its paragraph or the one before ("Obama said after meeting Putin. He …"), else the
-        last one named."""
+        last one named; None where no one is named before ``offset``."""
         here = self.text.rfind("\n", 0, offset)
-        floor = self.text.rfind("\n", 0, len(self.text[:here].rstrip())) + 1 if here > 0 else 0
+        above = here  # the end of the paragraph before, its trailing blank lines left out
+        while above > 0 and self.text[above - 1].isspace():
+            above -= 1
+        floor = self.text.rfind("\n", 0, above) + 1 if here > 0 else 0
         tokens = self.parse.tokens
-        for start, end in reversed(before):
+        last = None
+        # names that start at or before ``offset``, walked back from the nearest
+        for i in range(bisect_right(self.people, (offset, offset)) - 1, -1, -1):
+            start, end = self.people[i]
+            if end > offset:
+                continue
+            last = last or (start, end)
             if start < floor:
                 break
             if tokens[self.parse.index_at(end - 1)].dep in SUBJECTS:
                 return start, end
-        return before[-1]
+        return last
 
     def _full_name(self, mention: SpeakerMention) -> tuple[int, int] | None:
         words = set(mention.text.split())
+        # only names that hold the mention's words can be its full name
+        holding = min((self.people_by_word.get(w, []) for w in words), key=len, default=None)
         longer = [
             p
-            for p in self.people
+            for p in (self.people if holding is None else sorted(holding))
             if words < set(self.text[p[0] : p[1]].split())
             and len(self.text[p[0] : p[1]].split()) > len(words)
         ]
