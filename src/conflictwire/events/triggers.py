@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..models import ActorMention, Span
 from ..positions import actors_by_position
 from ..quotes.marks import OPENERS, quoted_spans
-from ..view import NlpView
+from ..view import NlpView, Token
 from .background import reported
 from .rules import GAP, EventRules, Pattern, stem
 from .senses import in_its_sense
@@ -176,6 +176,12 @@ BACKDROP_PREPOSITIONS = frozenset({"after", "following", "since", "amid", "amids
 BACKDROP_MARKS = frozenset({"as", "after", "since", "while"})
 
 
+def _opens_a_backdrop(token: Token) -> bool:
+    return (
+        token.text.lower() in BACKDROP_PREPOSITIONS or token.lemma.lower() in BACKDROP_PREPOSITIONS
+    )
+
+
 def _backdrop(view: NlpView, hit: Hit, hits: list[Hit], rules: EventRules) -> bool:
     """Whether a trigger sits in a clause or phrase that sets the scene for a strong trigger
     of another event type before it in its sentence (demonstrations aside: "clashes" during a
@@ -187,11 +193,11 @@ def _backdrop(view: NlpView, hit: Hit, hits: list[Hit], rules: EventRules) -> bo
     token = tokens[at]
     opener = None  # the preposition or mark that opens the scene
     head = tokens[token.head]
-    if token.dep == "pobj" and head.lemma.lower() in BACKDROP_PREPOSITIONS:
-        opener = head
+    if token.dep in ("pobj", "pcomp") and _opens_a_backdrop(head):
+        opener = head  # "following a clash", "after fighting on October 16"
     elif token.dep == "pobj" and head.lemma.lower() == "of":
         noun = tokens[head.head]  # "after days of street fighting"
-        if noun.dep == "pobj" and tokens[noun.head].lemma.lower() in BACKDROP_PREPOSITIONS:
+        if noun.dep == "pobj" and _opens_a_backdrop(tokens[noun.head]):
             opener = tokens[noun.head]
     else:  # "as Iraqi forces battle IS", "as border clashes entered the 7th day"
         verb = token.head if token.dep == "nsubj" else at
