@@ -230,8 +230,18 @@ def records(
     newest_first: bool = True,
 ) -> list[dict[str, Any]]:
     """The matching canonical event records (as dedup wrote them), in order."""
-    query = _query(f, records=True)
-    sql = f"SELECT c.record{query.sql} ORDER BY {_ordered(query, newest_first)} LIMIT ? OFFSET ?"
+    query = _query(f)
+    order = _ordered(query, newest_first)
+    if query.spatial and not query.joined:  # the page from the R*Tree alone, then its records
+        way = "DESC" if newest_first else "ASC"
+        sql = (
+            f"SELECT c.record FROM (SELECT w.id, w.min_day{query.sql} ORDER BY {order}"
+            f" LIMIT ? OFFSET ?) AS w CROSS JOIN canonical_events c"
+            f" ON c.group_id = {group_id_sql('w.id')} ORDER BY w.min_day {way}, w.id {way}"
+        )
+    else:
+        query = _query(f, records=True)
+        sql = f"SELECT c.record{query.sql} ORDER BY {order} LIMIT ? OFFSET ?"
     return [json.loads(r) for (r,) in conn.execute(sql, [*query.params, limit, offset])]
 
 
