@@ -135,3 +135,14 @@ def test_the_api_reference_works_offline(api):
     assert api.get("/docs").status_code == 404 and api.get("/redoc").status_code == 404
     home = api.get("/")
     assert "The map is coming" in home.text and "<script" not in home.text
+
+
+@pytest.mark.e2e
+def test_place_search_with_the_real_gazetteer(tmp_path):
+    from conflictwire.serve import create_app
+
+    api = TestClient(create_app(build_store(tmp_path / "store.db")))
+    names = {p["name"]: p for p in ok(api, "/api/places?q=Palmyra&limit=100")["places"]}
+    assert names["Tadmur"]["country"] == "Syria"
+    fasher = ok(api, "/api/places?q=Al Fashir")["places"]
+    assert any(p["geonameid"] == 379555 and p["events"] == 2 for p in fasher)
