@@ -39,6 +39,7 @@ bench: install
 	$(PY) benchmarks/bench_extract.py
 	$(PY) benchmarks/bench_dedup.py
 	$(PY) benchmarks/bench_long.py
+	$(PY) benchmarks/bench_serve.py
 
 # Refresh the hashed lock after editing requirements/requirements.in (needs the package index).
 lock:

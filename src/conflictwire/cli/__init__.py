@@ -18,6 +18,7 @@ from .evaluate import evaluate
 from .gazetteer import gazetteer
 from .process import demo, export, extract, ingest
 from .query import control, events, timeline
+from .serve import serve
 
 
 class _Main(click.Group):
@@ -40,5 +41,16 @@ def main(verbose: bool) -> None:
     )
 
 
-for command in (extract, ingest, export, events, timeline, control, gazetteer, evaluate, demo):
+for command in (
+    extract,
+    ingest,
+    export,
+    events,
+    timeline,
+    control,
+    serve,
+    gazetteer,
+    evaluate,
+    demo,
+):
     main.add_command(command)

@@ -16,6 +16,7 @@ from typing import Any
 
 from conflictwire.dedup.match import Report, Thresholds, cell_range, day_number
 from conflictwire.models import event_fields
+from conflictwire.store import event_index
 
 # The event columns a report carries (for matching and for the canonical event's fields).
 _EVENT_FIELDS = (*event_fields("event_type", "fatalities"), "confidence")
@@ -211,8 +212,9 @@ def write_component(
     canonical: Iterable[CanonicalRow],
 ) -> None:
     """Replace the groups of ``old_components`` by one component's ``(key, group, reason)``
-    links and its canonical events."""
+    links and its canonical events (kept in ``store.event_index`` too)."""
     old = list(old_components)
+    event_index.unindex_components(conn, old)
     for i in range(0, len(old), _CHUNK):
         chunk = old[i : i + _CHUNK]
         marks = ", ".join("?" * len(chunk))
@@ -221,10 +223,11 @@ def write_component(
         "UPDATE event_reports SET component = ?, group_id = ?, reason = ? WHERE key = ?",
         [(component, group, reason, key) for key, group, reason in links],
     )
+    rows = list(canonical)
     conn.executemany(
         "INSERT INTO canonical_events (group_id, component, event_type, sub_event_type, actor1,"
-        " actor2, event_date, time_precision, geonameid, location, n_reports, record)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " actor2, event_date, time_precision, geonameid, location, n_reports, record, country,"
+        " iso) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 row["group_id"],
@@ -239,10 +242,13 @@ def write_component(
                 row["location"],
                 len(row["reports"]),
                 json.dumps(row, ensure_ascii=False),
+                row.get("country"),
+                row.get("iso"),
             )
-            for row in canonical
+            for row in rows
         ],
     )
+    event_index.index_events(conn, rows)
 
 
 def iter_canonical(

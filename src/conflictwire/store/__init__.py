@@ -7,6 +7,7 @@ from conflictwire.store.database import (
     AddResult,
     Renamed,
     Store,
+    read_only_connection,
 )
 from conflictwire.store.errors import Cause, StoreError, explain, explained
 from conflictwire.store.migrations import MIGRATIONS, Migration, applied_migrations, migrate
@@ -26,4 +27,5 @@ __all__ = [
     "explain",
     "explained",
     "migrate",
+    "read_only_connection",
 ]

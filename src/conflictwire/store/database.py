@@ -109,9 +109,15 @@ class Store:
     ``read_only=True`` opens an existing store with a ``mode=ro`` connection. A store from an
     older version is then upgraded in a copy in memory (:attr:`notes` says so); the file is not
     touched. Failures raise :class:`~conflictwire.store.errors.StoreError` saying why.
+
+    ``check_pages=False`` skips SQLite's ``quick_check``, which reads every page (seconds on a
+    store of gigabytes): for a long-running reader that must start at once and reports damage
+    when a query meets it.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, check_pages: bool = True
+    ) -> None:
         self.path = str(path)
         self.read_only = read_only
         self.notes: list[str] = []  # what a user should know about this open
@@ -119,7 +125,7 @@ class Store:
             self.conn = sqlite3.connect(self.path, isolation_level=None)
             self._set_up()
         elif read_only:
-            conn = _check(Path(self.path), read_only=True)
+            conn = _check(Path(self.path), read_only=True, check_pages=check_pages)
             assert conn is not None
             self.conn = conn
             missing = _missing_migrations(self.conn)
@@ -376,7 +382,7 @@ def _item_values(item: Any, columns: tuple[str, ...]) -> list[Any]:
 # -- opening only what is ours ------------------------------------------------------------------
 
 
-def _check(path: Path, *, read_only: bool) -> sqlite3.Connection | None:
+def _check(path: Path, *, read_only: bool, check_pages: bool = True) -> sqlite3.Connection | None:
     """A ``mode=ro`` connection to the store at ``path`` once it is known to be ours and
     undamaged; ``None`` for a store still to be created (writing: no file, or an empty one).
 
@@ -407,7 +413,8 @@ def _check(path: Path, *, read_only: bool) -> sqlite3.Connection | None:
     try:
         with explained(path):
             if _is_ours(conn, path):
-                _quick_check(conn, path)
+                if check_pages:
+                    _quick_check(conn, path)
             elif read_only:
                 raise StoreError(path, Cause.MISSING, "the file holds no tables")
         if not read_only:
@@ -447,6 +454,20 @@ def _connect_ro(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
     uri = f"file:{quote(str(path.resolve()))}?mode=ro" + ("&immutable=1" if immutable else "")
     with explained(path):
         return sqlite3.connect(uri, uri=True, isolation_level=None)
+
+
+def read_only_connection(path: str | Path) -> sqlite3.Connection:
+    """Another ``mode=ro`` connection to a store already opened (and so checked) as a
+    :class:`Store`, usable from any thread (one thread at a time); it never writes."""
+    with explained(path):
+        conn = sqlite3.connect(
+            f"file:{quote(str(Path(path).resolve()))}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        conn.execute("PRAGMA query_only = 1")
+    return conn
 
 
 def _check_writable(path: Path) -> None:

@@ -7,9 +7,12 @@ database is never left half-migrated.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+
+from conflictwire.store import event_index
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -165,12 +168,69 @@ def m005_create_article_sources(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_sources_pending ON article_sources(pending) WHERE pending = 1")
 
 
+def m006_search_text(conn: sqlite3.Connection) -> None:
+    """Full-text search over the articles' titles and texts (SQLite FTS5, external content:
+    the index holds no copy of the texts), kept in step with ``articles`` by triggers; quotes
+    by speaker."""
+    conn.execute(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles',"
+        " content_rowid='pk', tokenize='unicode61 remove_diacritics 2')"
+    )
+    conn.execute(
+        "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+        " INSERT INTO articles_fts (rowid, title, text) VALUES (new.pk, new.title, new.text);"
+        " END"
+    )
+    conn.execute(
+        "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+        " INSERT INTO articles_fts (articles_fts, rowid, title, text)"
+        " VALUES ('delete', old.pk, old.title, old.text); END"
+    )
+    conn.execute(
+        "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN"
+        " INSERT INTO articles_fts (articles_fts, rowid, title, text)"
+        " VALUES ('delete', old.pk, old.title, old.text);"
+        " INSERT INTO articles_fts (rowid, title, text) VALUES (new.pk, new.title, new.text);"
+        " END"
+    )
+    conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+    conn.execute("CREATE INDEX idx_quotes_speaker ON quotes(speaker COLLATE NOCASE)")
+
+
+def m007_index_canonical_events(conn: sqlite3.Connection) -> None:
+    """Canonical events by place and time (``store.event_index``: an R*Tree and counts per grid
+    cell), their country as columns, and indexes for the filters a map uses."""
+    conn.execute("ALTER TABLE canonical_events ADD COLUMN country TEXT")
+    conn.execute("ALTER TABLE canonical_events ADD COLUMN iso TEXT")
+    event_index.create(conn)
+    last = 0
+    while rows := conn.execute(
+        "SELECT rowid, record FROM canonical_events WHERE rowid > ? ORDER BY rowid LIMIT 10000",
+        (last,),
+    ).fetchall():
+        records = {rowid: json.loads(record) for rowid, record in rows}
+        conn.executemany(
+            "UPDATE canonical_events SET country = ?, iso = ? WHERE rowid = ?",
+            [(r.get("country"), r.get("iso"), rowid) for rowid, r in records.items()],
+        )
+        event_index.index_events(conn, records.values())
+        last = rows[-1][0]
+    # Pages in a stable order by (date, id); the date index alone is superseded.
+    conn.execute("DROP INDEX IF EXISTS idx_canonical_date")
+    conn.execute("CREATE INDEX idx_canonical_date_id ON canonical_events(event_date, group_id)")
+    conn.execute("CREATE INDEX idx_canonical_sub_type ON canonical_events(sub_event_type)")
+    conn.execute("CREATE INDEX idx_canonical_country ON canonical_events(country COLLATE NOCASE)")
+    conn.execute("CREATE INDEX idx_canonical_location ON canonical_events(location COLLATE NOCASE)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_create_articles,
     m002_create_item_tables,
     m003_create_indexes,
     m004_create_canonical_events,
     m005_create_article_sources,
+    m006_search_text,
+    m007_index_canonical_events,
 )
 
 

@@ -1,0 +1,67 @@
+"""Routes for quotations by speaker, and the speakers quoted."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from . import lookups
+from .params import MAX_TEXT, Page, page
+from .reader import reader_of
+
+router = APIRouter(prefix="/api", tags=["quotes"])
+
+
+def _text(value: str | None) -> str | None:
+    return value.strip() if value and value.strip() else None
+
+
+@router.get("/quotes")
+def quotes(
+    request: Request,
+    paging: Annotated[Page, Depends(page)],
+    speaker: Annotated[
+        str | None, Query(description="the speaker's name as listed, any case", max_length=MAX_TEXT)
+    ] = None,
+    q: Annotated[
+        str | None, Query(description="text the quotation contains", max_length=MAX_TEXT)
+    ] = None,
+) -> Any:
+    """Quotations, the latest articles first: ``{"total", ..., "quotes": [{quote, direct,
+    speaker, speaker_title, speaker_affiliation, cue, start, end, event_index, article,
+    event_id}]}`` (``start``/``end``: the quotation in its article's text)."""
+    with reader_of(request).connection() as conn:
+        total, found = lookups.quotes(
+            conn, speaker=_text(speaker), q=_text(q), limit=paging.limit, offset=paging.offset
+        )
+    end = paging.offset + len(found)
+    return {
+        "total": total,
+        "limit": paging.limit,
+        "offset": paging.offset,
+        "next_offset": end if end < total else None,
+        "quotes": found,
+    }
+
+
+@router.get("/speakers")
+def speakers(
+    request: Request,
+    paging: Annotated[Page, Depends(page)],
+    q: Annotated[
+        str | None, Query(description="part of the speaker's name", max_length=MAX_TEXT)
+    ] = None,
+) -> Any:
+    """Speakers by how often they are quoted: ``{"total", ..., "speakers": [{speaker, quotes,
+    articles, affiliation}]}``."""
+    with reader_of(request).connection() as conn:
+        total, found = lookups.speakers(conn, q=_text(q), limit=paging.limit, offset=paging.offset)
+    end = paging.offset + len(found)
+    return {
+        "total": total,
+        "limit": paging.limit,
+        "offset": paging.offset,
+        "next_offset": end if end < total else None,
+        "speakers": found,
+    }
