@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,31 @@ def test_csv_with_another_separator_is_read(tmp_path: Path, delimiter: str) -> N
     assert isinstance(first, Article) and isinstance(second, Article)
     assert (first.id, first.title) == ("ml-1", "Attack near Mopti")
     assert second.text == "Drones struck a depot near Sévaré, killing three; officials said."
+
+
+# Python's JSON parser recurses once per level: a thousand "[" in a few bytes used to raise
+# RecursionError out of the reader (found by tests/test_fuzz_ingest.py).
+DEEP = b'{"text": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+
+
+def test_jsonl_line_nested_too_deeply_is_an_error_and_the_others_go_on(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_bytes(DEEP + b'\n{"text": "Shelling hit Aleppo on Tuesday."}\n')
+    deep, good = iter_articles([str(path)], Settings())
+    assert isinstance(deep, IngestError) and deep.origin == f"{path}:line 1"
+    assert "nested too deeply" in deep.message
+    assert isinstance(good, Article) and good.text == "Shelling hit Aleppo on Tuesday."
+
+
+@pytest.mark.parametrize("data", [DEEP, b"[" * 5000, b'{"a":' * 3000])
+def test_json_nested_too_deeply_is_an_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "wire.json"
+    path.write_bytes(data)
+    (error,) = iter_articles([str(path)], Settings())
+    assert isinstance(error, IngestError) and "nested too deeply" in error.message
+
+
+def test_stdin_nested_too_deeply_is_an_error() -> None:
+    (error,) = iter_articles(["-"], Settings(), stdin=io.BytesIO(b'{"a":' * 3000 + b"\n{}"))
+    assert isinstance(error, IngestError) and error.origin == "-"
+    assert "nested too deeply" in error.message

@@ -120,6 +120,11 @@ def _parse_json(text: str) -> Any:
         raise Rejected(
             f"not valid JSON ({exc.msg}, line {exc.lineno} column {exc.colno}); fix the record"
         ) from None
+    except RecursionError:  # Python's parser recurses per level: "[[[[…" a thousand deep
+        raise Rejected(
+            "JSON nested too deeply to read (arrays or objects about a thousand levels deep); "
+            "an article record has its text one level down"
+        ) from None
 
 
 def read_json(data: bytes, origin: str) -> Iterator[Article | IngestError]:
