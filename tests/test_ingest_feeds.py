@@ -57,3 +57,14 @@ def test_xml_that_is_not_a_feed_is_an_error(tmp_path: Path) -> None:
     (error,) = iter_articles([str(path)], Settings())
     assert isinstance(error, IngestError)
     assert "feed" in error.message
+
+
+def test_entry_date_before_year_1000_keeps_four_year_digits(tmp_path: Path) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_text(
+        "<rss version='2.0'><channel><title>Wire</title><item><title>Taiz</title>"
+        "<pubDate>0999-01-01</pubDate><description>Clashes in Taiz on Friday.</description>"
+        "</item></channel></rss>"
+    )
+    (article,) = iter_articles([str(path)], Settings())
+    assert isinstance(article, Article) and article.published == "0999-01-01"

@@ -160,3 +160,18 @@ def test_stdin_nested_too_deeply_is_an_error() -> None:
     (error,) = iter_articles(["-"], Settings(), stdin=io.BytesIO(b'{"a":' * 3000 + b"\n{}"))
     assert isinstance(error, IngestError) and error.origin == "-"
     assert "nested too deeply" in error.message
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [("0999-01-01", "0999-01-01"), ("0045-03-15T12:00:00+01:00", "0045-03-15")],
+)
+def test_published_before_year_1000_keeps_four_year_digits(
+    tmp_path: Path, written: str, stored: str
+) -> None:
+    # strftime("%Y") writes year 999 as "999", which broke the schema's date pattern
+    # (found by tests/test_fuzz_ingest.py).
+    path = tmp_path / "wire.jsonl"
+    path.write_text(f'{{"text": "Clashes in Taiz on Friday.", "published": "{written}"}}\n')
+    (article,) = iter_articles([str(path)], Settings())
+    assert isinstance(article, Article) and article.published == stored

@@ -33,18 +33,23 @@ def normalise_date(value: object) -> str | None:
     The date is the one written, in the writer's own time zone (not converted to UTC).
     """
     if isinstance(value, datetime | date):
-        return value.strftime("%Y-%m-%d")
+        return _day(value)
     if not isinstance(value, str) or not value.strip():
         return None
     raw = value.strip()
     try:
-        return datetime.fromisoformat(raw).strftime("%Y-%m-%d")
+        return _day(datetime.fromisoformat(raw))
     except ValueError:
         pass
     try:
-        return parsedate_to_datetime(raw).strftime("%Y-%m-%d")
+        return _day(parsedate_to_datetime(raw))
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def _day(value: date) -> str:
+    """``YYYY-MM-DD``, the year in four digits (``strftime("%Y")`` writes year 999 as 999)."""
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
 
 
 def finish_article(article: Article, settings: Settings) -> Article | IngestError:
