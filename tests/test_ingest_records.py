@@ -175,3 +175,18 @@ def test_published_before_year_1000_keeps_four_year_digits(
     path.write_text(f'{{"text": "Clashes in Taiz on Friday.", "published": "{written}"}}\n')
     (article,) = iter_articles([str(path)], Settings())
     assert isinstance(article, Article) and article.published == stored
+
+
+def test_names_read_from_the_input_are_quoted_on_one_line(tmp_path: Path) -> None:
+    # A field or column name holding a line break or a NUL used to split the warning over
+    # lines (found by tests/test_fuzz_ingest.py).
+    jsonl = tmp_path / "wire.jsonl"
+    jsonl.write_text('{"ti\\ntle": "Clashes in Taiz", "body\\u0000": "x"}\n')
+    table = tmp_path / "wire.csv"
+    table.write_bytes(b'"head\nline",body\x00\n"Clashes in Taiz",x\n')
+    (record,) = iter_articles([str(jsonl)], Settings())
+    (header,) = iter_articles([str(table)], Settings())
+    assert isinstance(record, IngestError) and isinstance(header, IngestError)
+    assert "(fields found: ti\\ntle, body\\x00)" in record.message
+    assert "(found: head\\nline, body\\x00)" in header.message
+    assert "\n" not in record.message + header.message
