@@ -17,8 +17,9 @@ ID_HEX_CHARS = 16
 
 
 def normalise_text(text: str) -> str:
-    """The minimal clean-up offsets can survive: no BOM, ``\\n`` line ends, NFC."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    """The minimal clean-up offsets can survive: no BOM (a file saved twice may have two),
+    ``\\n`` line ends, NFC."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
     return unicodedata.normalize("NFC", text)
 
 
