@@ -301,7 +301,7 @@ def check_items(items: Iterable[Any], settings: Settings | None = None) -> list[
         assert isinstance(item, Article), item
         check_record(item.to_dict())
         assert item.text.strip() and not item.text.startswith("\ufeff")
-        assert "\r\n" not in item.text
+        assert "\r" not in item.text  # line ends are "\n"
         assert len(item.text.encode("utf-8")) <= limit
         for warning in item.warnings:
             assert warning.strip() and "\n" not in warning and "\r" not in warning, warning

@@ -150,3 +150,13 @@ def test_every_leading_byte_order_mark_is_dropped(tmp_path: Path) -> None:
     article, empty = read_one(doubled), read_one(only)
     assert isinstance(article, Article) and article.text == "Clashes in Taiz on Friday."
     assert isinstance(empty, IngestError) and "no text" in empty.message
+
+
+def test_carriage_returns_alone_are_line_ends_too(tmp_path: Path) -> None:
+    # "\r\r\n" kept a CR LF after normalising, and CR-only files kept their CRs (found by
+    # tests/test_fuzz_ingest.py): every line end is now "\n", as Python reads text files.
+    path = tmp_path / "mac.txt"
+    path.write_bytes(b"Shelling in Kherson\r\rA shell hit a cafe.\r\r\nTwo were hurt.\r")
+    article = read_one(path)
+    assert isinstance(article, Article)
+    assert article.text == "Shelling in Kherson\n\nA shell hit a cafe.\n\nTwo were hurt.\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
@@ -14,12 +15,14 @@ from conflictwire.models import Article
 from conflictwire.settings import Settings
 
 ID_HEX_CHARS = 16
+# A line end other than LF: CR LF (Windows) or CR alone (old Mac files, "\r\r\n" artefacts).
+LINE_END = re.compile(r"\r\n?")
 
 
 def normalise_text(text: str) -> str:
     """The minimal clean-up offsets can survive: no BOM (a file saved twice may have two),
-    ``\\n`` line ends, NFC."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    ``\\n`` line ends (for CR LF and for CR alone, as Python reads text files), NFC."""
+    text = LINE_END.sub("\n", text.lstrip("\ufeff"))
     return unicodedata.normalize("NFC", text)
 
 
