@@ -7,7 +7,6 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
-
 # Characters JSON may hold raw that some line readers (Python's str.splitlines, older
 # JavaScript) take for line ends: written escaped, so that a record is one line for every reader.
 LINE_BREAKING = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
