@@ -49,7 +49,7 @@ def pipeline() -> Pipeline:
     return Pipeline(Settings())
 
 
-@examples(ci=8, long=400)
+@examples(ci=25, long=5_000)
 @given(text=texts, day=published)
 def test_any_small_text_through_the_pipeline(pipeline: Pipeline, text: str, day: str | None):
     record = {"text": text, "published": day, "title": text[:40]}
