@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 LOCK   := requirements/lock.txt
 
-.PHONY: install demo test test-fast lint format bench lock clean
+.PHONY: install demo test test-fast fuzz lint format bench lock clean
 
 install: $(STAMP)
 
@@ -25,6 +25,10 @@ test: install
 
 test-fast: install
 	$(PY) -m pytest -q -m "not e2e"
+
+# The fuzz suite's long profile, by hand (README, "Fuzzing"): many more random examples.
+fuzz: install
+	CONFLICTWIRE_FUZZ=long $(PY) -m pytest -q --hypothesis-show-statistics tests/test_fuzz_*.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests benchmarks

@@ -102,6 +102,8 @@ def test_published_from_the_settings_file_is_stored_as_yyyy_mm_dd(no_model, arti
         ("batch_size = 1.5", "setting 'batch_size' in {config}: expected a whole number, found"),
         ('batch_size = "many"', "setting 'batch_size' in {config}: expected a whole number"),
         ('dedup_km_near = "nan"', "setting 'dedup_km_near' in {config}: expected a number"),
+        # A whole number past the largest float raised OverflowError (found by the fuzz suite).
+        ("dedup_km_near = 1" + "0" * 400, "setting 'dedup_km_near' in {config}: expected a"),
         ("spacy_model = 3", "setting 'spacy_model' in {config}: expected text, found 3"),
         ('published = "9999-12-31"', "setting 'published': '9999-12-31' is not a plausible"),
         ('published = "yesterday"', "setting 'published': 'yesterday' is not a date like"),

@@ -223,6 +223,16 @@ def test_jsonl_keeps_non_ascii_text() -> None:
     assert "مأرب" in out.getvalue()
 
 
+def test_jsonl_record_is_one_line_for_every_line_reader() -> None:
+    # U+2028, U+2029 and U+0085 were written raw: str.splitlines() cut the record there
+    # (found by tests/test_fuzz_cli.py).
+    text = "Shelling in Kherson\u2028two hurt\u2029a shop hit\x85at night"
+    out = io.StringIO()
+    write([Article(text=text, id="kh-1")], "jsonl", out)
+    (line,) = out.getvalue().splitlines()
+    assert json.loads(line)["text"] == text
+
+
 def test_jsonl_to_a_path_and_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "articles.jsonl"
     assert write([quiet_article()], "jsonl", path) == 1

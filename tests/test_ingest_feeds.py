@@ -57,3 +57,27 @@ def test_xml_that_is_not_a_feed_is_an_error(tmp_path: Path) -> None:
     (error,) = iter_articles([str(path)], Settings())
     assert isinstance(error, IngestError)
     assert "feed" in error.message
+
+
+def test_entry_date_before_year_1000_keeps_four_year_digits(tmp_path: Path) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_text(
+        "<rss version='2.0'><channel><title>Wire</title><item><title>Taiz</title>"
+        "<pubDate>0999-01-01</pubDate><description>Clashes in Taiz on Friday.</description>"
+        "</item></channel></rss>"
+    )
+    (article,) = iter_articles([str(path)], Settings())
+    assert isinstance(article, Article) and article.published == "0999-01-01"
+
+
+def test_entry_date_of_zeros_is_no_date(tmp_path: Path) -> None:
+    # feedparser reads "0000-00-00" as year -1, which was stored as "-001-11-30" against the
+    # schema's date pattern (found by tests/test_fuzz_ingest.py).
+    path = tmp_path / "feed.atom"
+    path.write_text(
+        "<feed xmlns='http://www.w3.org/2005/Atom'><title>Wire</title><entry><title>Taiz</title>"
+        "<published>0000-00-00</published><updated>2024-03-06T08:00:00Z</updated>"
+        "<content type='text'>Clashes in Taiz on Friday.</content></entry></feed>"
+    )
+    (article,) = iter_articles([str(path)], Settings())
+    assert isinstance(article, Article) and article.published == "2024-03-06"

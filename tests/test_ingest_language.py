@@ -118,3 +118,10 @@ def test_polish_article_is_still_polish(tmp_path: Path) -> None:
     assert isinstance(article, Article)
     assert article.language == "pl"
     assert "not extracted" in article.warnings[0]
+
+
+def test_languages_without_an_iso_639_1_code_never_reach_the_record() -> None:
+    # The detector answered "yue" (Cantonese) or "wuu", which broke the schema's two-letter
+    # language pattern (found by tests/test_fuzz_ingest.py): a macrolanguage's code is used.
+    cantonese = "佢哋喺阿勒頗炮轟咗一間醫院，死咗四個平民，當局話今日仲有更多人受傷。"
+    assert detect_language(cantonese * 2) == "zh"

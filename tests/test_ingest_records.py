@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,61 @@ def test_csv_with_another_separator_is_read(tmp_path: Path, delimiter: str) -> N
     assert isinstance(first, Article) and isinstance(second, Article)
     assert (first.id, first.title) == ("ml-1", "Attack near Mopti")
     assert second.text == "Drones struck a depot near Sévaré, killing three; officials said."
+
+
+# Python's JSON parser recurses once per level: a thousand "[" in a few bytes used to raise
+# RecursionError out of the reader (found by tests/test_fuzz_ingest.py).
+DEEP = b'{"text": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+
+
+def test_jsonl_line_nested_too_deeply_is_an_error_and_the_others_go_on(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_bytes(DEEP + b'\n{"text": "Shelling hit Aleppo on Tuesday."}\n')
+    deep, good = iter_articles([str(path)], Settings())
+    assert isinstance(deep, IngestError) and deep.origin == f"{path}:line 1"
+    assert "nested too deeply" in deep.message
+    assert isinstance(good, Article) and good.text == "Shelling hit Aleppo on Tuesday."
+
+
+@pytest.mark.parametrize("data", [DEEP, b"[" * 5000, b'{"a":' * 3000])
+def test_json_nested_too_deeply_is_an_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "wire.json"
+    path.write_bytes(data)
+    (error,) = iter_articles([str(path)], Settings())
+    assert isinstance(error, IngestError) and "nested too deeply" in error.message
+
+
+def test_stdin_nested_too_deeply_is_an_error() -> None:
+    (error,) = iter_articles(["-"], Settings(), stdin=io.BytesIO(b'{"a":' * 3000 + b"\n{}"))
+    assert isinstance(error, IngestError) and error.origin == "-"
+    assert "nested too deeply" in error.message
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [("0999-01-01", "0999-01-01"), ("0045-03-15T12:00:00+01:00", "0045-03-15")],
+)
+def test_published_before_year_1000_keeps_four_year_digits(
+    tmp_path: Path, written: str, stored: str
+) -> None:
+    # strftime("%Y") writes year 999 as "999", which broke the schema's date pattern
+    # (found by tests/test_fuzz_ingest.py).
+    path = tmp_path / "wire.jsonl"
+    path.write_text(f'{{"text": "Clashes in Taiz on Friday.", "published": "{written}"}}\n')
+    (article,) = iter_articles([str(path)], Settings())
+    assert isinstance(article, Article) and article.published == stored
+
+
+def test_names_read_from_the_input_are_quoted_on_one_line(tmp_path: Path) -> None:
+    # A field or column name holding a line break or a NUL used to split the warning over
+    # lines (found by tests/test_fuzz_ingest.py).
+    jsonl = tmp_path / "wire.jsonl"
+    jsonl.write_text('{"ti\\ntle": "Clashes in Taiz", "body\\u0000": "x"}\n')
+    table = tmp_path / "wire.csv"
+    table.write_bytes(b'"head\nline",body\x00\n"Clashes in Taiz",x\n')
+    (record,) = iter_articles([str(jsonl)], Settings())
+    (header,) = iter_articles([str(table)], Settings())
+    assert isinstance(record, IngestError) and isinstance(header, IngestError)
+    assert "(fields found: ti\\ntle, body\\x00)" in record.message
+    assert "(found: head\\nline, body\\x00)" in header.message
+    assert "\n" not in record.message + header.message

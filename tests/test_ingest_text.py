@@ -138,3 +138,25 @@ def test_unknown_extension_binary_file_is_an_error(tmp_path: Path) -> None:
 
 def test_content_hash_is_the_same_for_composed_and_decomposed_text() -> None:
     assert content_hash("Café in Kherson") == content_hash("Cafe\u0301 in Kherson")
+
+
+def test_every_leading_byte_order_mark_is_dropped(tmp_path: Path) -> None:
+    # A second BOM stayed at the start of the text, and a file of BOMs alone was an article
+    # (found by tests/test_fuzz_ingest.py).
+    doubled = tmp_path / "doubled.txt"
+    doubled.write_bytes(b"\xef\xbb\xbf" * 2 + b"Clashes in Taiz on Friday.")
+    only = tmp_path / "only.txt"
+    only.write_bytes(b"\xef\xbb\xbf" * 3)
+    article, empty = read_one(doubled), read_one(only)
+    assert isinstance(article, Article) and article.text == "Clashes in Taiz on Friday."
+    assert isinstance(empty, IngestError) and "no text" in empty.message
+
+
+def test_carriage_returns_alone_are_line_ends_too(tmp_path: Path) -> None:
+    # "\r\r\n" kept a CR LF after normalising, and CR-only files kept their CRs (found by
+    # tests/test_fuzz_ingest.py): every line end is now "\n", as Python reads text files.
+    path = tmp_path / "mac.txt"
+    path.write_bytes(b"Shelling in Kherson\r\rA shell hit a cafe.\r\r\nTwo were hurt.\r")
+    article = read_one(path)
+    assert isinstance(article, Article)
+    assert article.text == "Shelling in Kherson\n\nA shell hit a cafe.\n\nTwo were hurt.\n"

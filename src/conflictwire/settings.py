@@ -199,9 +199,14 @@ def _coerce(raw: Any, default: Any) -> Any:
             return int(raw)
         raise ValueError(f"expected a whole number, found {raw!r}")
     if isinstance(default, float):
-        number = (
-            float(raw) if isinstance(raw, int | float | str) and not isinstance(raw, bool) else None
-        )
+        try:
+            number = (
+                float(raw)
+                if isinstance(raw, int | float | str) and not isinstance(raw, bool)
+                else None
+            )
+        except OverflowError:  # a whole number past the largest float (TOML's 1e400 as digits)
+            number = math.inf
         if number is None or not math.isfinite(number):
             raise ValueError(f"expected a number, found {raw!r}")
         return number

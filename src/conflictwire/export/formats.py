@@ -7,12 +7,18 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
+# Characters JSON may hold raw that some line readers (Python's str.splitlines, older
+# JavaScript) take for line ends: written escaped, so that a record is one line for every reader.
+LINE_BREAKING = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
 
 def write_jsonl(records: Iterable[Mapping[str, Any]], stream: TextIO) -> int:
-    """One JSON object per line, in order, non-ASCII kept; returns the number of records."""
+    """One JSON object per line, in order, non-ASCII kept (bar ``LINE_BREAKING``); returns the
+    number of records."""
     count = 0
     for record in records:
-        stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        # Outside strings JSON has none of these characters: escaping them changes no value.
+        stream.write(json.dumps(record, ensure_ascii=False).translate(LINE_BREAKING) + "\n")
         count += 1
     return count
 

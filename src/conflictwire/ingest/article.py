@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
@@ -14,11 +15,14 @@ from conflictwire.models import Article
 from conflictwire.settings import Settings
 
 ID_HEX_CHARS = 16
+# A line end other than LF: CR LF (Windows) or CR alone (old Mac files, "\r\r\n" artefacts).
+LINE_END = re.compile(r"\r\n?")
 
 
 def normalise_text(text: str) -> str:
-    """The minimal clean-up offsets can survive: no BOM, ``\\n`` line ends, NFC."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    """The minimal clean-up offsets can survive: no BOM (a file saved twice may have two),
+    ``\\n`` line ends (for CR LF and for CR alone, as Python reads text files), NFC."""
+    text = LINE_END.sub("\n", text.lstrip("\ufeff"))
     return unicodedata.normalize("NFC", text)
 
 
@@ -33,18 +37,23 @@ def normalise_date(value: object) -> str | None:
     The date is the one written, in the writer's own time zone (not converted to UTC).
     """
     if isinstance(value, datetime | date):
-        return value.strftime("%Y-%m-%d")
+        return _day(value)
     if not isinstance(value, str) or not value.strip():
         return None
     raw = value.strip()
     try:
-        return datetime.fromisoformat(raw).strftime("%Y-%m-%d")
+        return _day(datetime.fromisoformat(raw))
     except ValueError:
         pass
     try:
-        return parsedate_to_datetime(raw).strftime("%Y-%m-%d")
+        return _day(parsedate_to_datetime(raw))
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def _day(value: date) -> str:
+    """``YYYY-MM-DD``, the year in four digits (``strftime("%Y")`` writes year 999 as 999)."""
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
 
 
 def finish_article(article: Article, settings: Settings) -> Article | IngestError:

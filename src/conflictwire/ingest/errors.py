@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 STDIN_ORIGIN = "-"
@@ -39,4 +40,17 @@ def too_big(what: str, limit: int, size: int | None = None, basis: str = "") -> 
     return Rejected(
         f"{what} {stated} the limit of {limit:,} bytes{basis}; raise the setting "
         "max_text_bytes (env CONFLICTWIRE_MAX_TEXT_BYTES) to read it"
+    )
+
+
+# Characters that would break a one-line message, or change how the rest of it shows:
+# control characters, line and paragraph separators, format characters (bidi overrides).
+UNSHOWN_CATEGORIES = frozenset(("Cc", "Cf", "Zl", "Zp"))
+
+
+def one_line(value: str) -> str:
+    """``value`` (a name read from the input) as a message may quote it: characters of
+    ``UNSHOWN_CATEGORIES`` written as Python escapes (``\\n``, ``\\x00``, ``\\u202e``)."""
+    return "".join(
+        ascii(ch)[1:-1] if unicodedata.category(ch) in UNSHOWN_CATEGORIES else ch for ch in value
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import feedparser
@@ -105,7 +106,10 @@ def _entry_date(entry: Any) -> str | None:
             return written
         parsed = entry.get(f"{key}_parsed")
         if parsed:
-            return f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
+            try:
+                return normalise_date(date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday))
+            except ValueError:  # feedparser reads "0000-00-00" as 30 November of year -1
+                continue
     return None
 
 

@@ -19,6 +19,13 @@ MIN_DETECT_CHARS = 40
 MIN_CONFIDENCE = 0.5
 # The detector reads this much of a long text: enough to decide, bounded in time.
 DETECT_CHARS = 10_000
+# The detector also knows languages that have no ISO 639-1 code, the record's ``language``
+# (docs/SCHEMA.md): those within a macrolanguage that has one are given its code; the others
+# ("kab", "pcm"; "zxx", no linguistic content) are recorded as not told (None).
+MACROLANGUAGES = {
+    "arz": "ar", "ary": "ar", "yue": "zh", "wuu": "zh", "uzs": "uz", "gug": "gn", "fuv": "ff",
+    "sdh": "ku", "ltg": "lv", "kik": "ki",
+}  # fmt: skip
 # Words, for the second look: names (capitalised words) left out.
 WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -31,15 +38,16 @@ def _identifier() -> LanguageIdentifier:
 
 
 def detect_language(text: str) -> str | None:
-    """The ISO 639-1 code of ``text``'s language, or None when the text is too short to tell
-    or the detector is unsure."""
+    """The ISO 639-1 code of ``text``'s language, or None when the text is too short to tell,
+    the detector is unsure or the language has no such code (``MACROLANGUAGES``)."""
     sample = text[:DETECT_CHARS].strip()
     if len(sample) < MIN_DETECT_CHARS:
         return None
     language, confidence = _identifier().classify(sample)
-    if confidence < MIN_CONFIDENCE or language == "und":
+    code = MACROLANGUAGES.get(str(language), str(language))
+    if confidence < MIN_CONFIDENCE or len(code) != 2:
         return None
-    return str(language)
+    return code
 
 
 def without_names(text: str) -> str:

@@ -22,7 +22,7 @@ from conflictwire.ingest.encoding import (
     stream_encoding,
     with_prefix,
 )
-from conflictwire.ingest.errors import IngestError, Rejected, too_big
+from conflictwire.ingest.errors import IngestError, Rejected, one_line, too_big
 from conflictwire.models import Article
 
 TEXT_FIELDS = ("id", "title", "url", "source")
@@ -45,7 +45,7 @@ def record_to_article(record: Any, origin: str) -> Article:
         kind = type(record).__name__
         raise Rejected(f'expected an object with a "text" field, found a JSON {kind}')
     if "text" not in record:
-        found = ", ".join(str(k) for k in record) or "none"
+        found = ", ".join(one_line(str(k)) for k in record) or "none"
         raise Rejected(f'record has no "text" field (fields found: {found}); add the article text')
     text = record["text"]
     if text is None:
@@ -120,6 +120,11 @@ def _parse_json(text: str) -> Any:
         raise Rejected(
             f"not valid JSON ({exc.msg}, line {exc.lineno} column {exc.colno}); fix the record"
         ) from None
+    except RecursionError:  # Python's parser recurses per level: "[[[[…" a thousand deep
+        raise Rejected(
+            "JSON nested too deeply to read (arrays or objects about a thousand levels deep); "
+            "an article record has its text one level down"
+        ) from None
 
 
 def read_json(data: bytes, origin: str) -> Iterator[Article | IngestError]:
@@ -169,7 +174,7 @@ def read_csv(handle: BinaryIO, origin: str, max_text_bytes: int) -> Iterator[Art
     header = [name.strip().lower() for name in _next_row(reader)]
     if "text" not in header:
         raise Rejected(
-            f'the CSV header row has no "text" column (found: {", ".join(header) or "none"}); '
+            f'the CSV header row has no "text" column (found: {_names(header) or "none"}); '
             'name the column that holds the article text "text"'
         )
     rows = 0
@@ -217,6 +222,10 @@ def _header_names(line: str, delimiter: str) -> list[str]:
         return [name.strip().lower() for name in next(csv.reader([line], delimiter=delimiter), [])]
     except csv.Error:
         return []
+
+
+def _names(header: list[str]) -> str:
+    return ", ".join(one_line(name) for name in header)
 
 
 def _next_row(reader: Any) -> list[str]:
