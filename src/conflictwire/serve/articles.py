@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from . import lookups
 from .errors import bad_parameter, not_found
-from .params import MAX_TEXT, Order, Page, page, parse_day
+from .params import MAX_TEXT, Order, Page, page, parse_day, text_or_none
 from .reader import reader_of
 
 router = APIRouter(prefix="/api", tags=["articles"])
@@ -40,22 +40,15 @@ def articles(
     with reader_of(request).connection() as conn:
         total, found = lookups.articles(
             conn,
-            q=q.strip() if q and q.strip() else None,
-            source=source.strip() if source and source.strip() else None,
+            q=text_or_none(q),
+            source=text_or_none(source),
             since=first,
             until=last,
             limit=paging.limit,
             offset=paging.offset,
             newest_first=order != "oldest",
         )
-    end = paging.offset + len(found)
-    return {
-        "total": total,
-        "limit": paging.limit,
-        "offset": paging.offset,
-        "next_offset": end if end < total else None,
-        "articles": found,
-    }
+    return paging.envelope(total, "articles", found)
 
 
 @router.get("/articles/{article_id}")

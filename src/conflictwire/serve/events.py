@@ -55,14 +55,9 @@ def events(
         found = queries.records(
             conn, f, limit=paging.limit, offset=paging.offset, newest_first=order == "newest"
         )
-    end = paging.offset + len(found)
     return {
         "aggregated": False,
-        "total": total,
-        "limit": paging.limit,
-        "offset": paging.offset,
-        "next_offset": end if end < total else None,
-        "events": [queries.summary(r) for r in found],
+        **paging.envelope(total, "events", [queries.summary(r) for r in found]),
     }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Query
 
@@ -85,7 +85,8 @@ def _names(name: str, values: list[str] | None, known: dict[str, str]) -> tuple[
     return tuple(dict.fromkeys(found))
 
 
-def _text(value: str | None) -> str | None:
+def text_or_none(value: str | None) -> str | None:
+    """A text parameter without its outer spaces; blank is none."""
     return value.strip() if value and value.strip() else None
 
 
@@ -138,11 +139,11 @@ def event_filter(
         until=last,
         event_types=_names("event_type", event_type, types),
         sub_event_types=_names("sub_event_type", sub_event_type, sub_types),
-        actor=_text(actor),
-        place=_text(place),
-        country=_text(country),
+        actor=text_or_none(actor),
+        place=text_or_none(place),
+        country=text_or_none(country),
         geonameid=geonameid,
-        q=_text(q),
+        q=text_or_none(q),
     )
 
 
@@ -150,6 +151,17 @@ def event_filter(
 class Page:
     limit: int
     offset: int
+
+    def envelope(self, total: int, key: str, found: list[Any]) -> dict[str, Any]:
+        """A page's answer: ``{"total", "limit", "offset", "next_offset", key: found}``."""
+        end = self.offset + len(found)
+        return {
+            "total": total,
+            "limit": self.limit,
+            "offset": self.offset,
+            "next_offset": end if end < total else None,
+            key: found,
+        }
 
 
 def page(

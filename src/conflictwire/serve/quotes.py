@@ -7,14 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 
 from . import lookups
-from .params import MAX_TEXT, Page, page
+from .params import MAX_TEXT, Page, page, text_or_none
 from .reader import reader_of
 
 router = APIRouter(prefix="/api", tags=["quotes"])
-
-
-def _text(value: str | None) -> str | None:
-    return value.strip() if value and value.strip() else None
 
 
 @router.get("/quotes")
@@ -33,16 +29,13 @@ def quotes(
     event_id}]}`` (``start``/``end``: the quotation in its article's text)."""
     with reader_of(request).connection() as conn:
         total, found = lookups.quotes(
-            conn, speaker=_text(speaker), q=_text(q), limit=paging.limit, offset=paging.offset
+            conn,
+            speaker=text_or_none(speaker),
+            q=text_or_none(q),
+            limit=paging.limit,
+            offset=paging.offset,
         )
-    end = paging.offset + len(found)
-    return {
-        "total": total,
-        "limit": paging.limit,
-        "offset": paging.offset,
-        "next_offset": end if end < total else None,
-        "quotes": found,
-    }
+    return paging.envelope(total, "quotes", found)
 
 
 @router.get("/speakers")
@@ -56,12 +49,7 @@ def speakers(
     """Speakers by how often they are quoted: ``{"total", ..., "speakers": [{speaker, quotes,
     articles, affiliation}]}``."""
     with reader_of(request).connection() as conn:
-        total, found = lookups.speakers(conn, q=_text(q), limit=paging.limit, offset=paging.offset)
-    end = paging.offset + len(found)
-    return {
-        "total": total,
-        "limit": paging.limit,
-        "offset": paging.offset,
-        "next_offset": end if end < total else None,
-        "speakers": found,
-    }
+        total, found = lookups.speakers(
+            conn, q=text_or_none(q), limit=paging.limit, offset=paging.offset
+        )
+    return paging.envelope(total, "speakers", found)
