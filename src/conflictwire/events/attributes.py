@@ -261,3 +261,10 @@ def _mention_at(mentions: list[ActorMention], index: TokenIndex, at: int) -> Act
         if a.start < end and start < a.end:
             return a
     return None
+
+
+def is_headline(article: Article, sentence: Span) -> bool:
+    """Whether a sentence is the article's headline: its title, written as a line of the text."""
+    words = article.text[sentence[0] : sentence[1]].strip()
+    title = (article.title or "").strip()
+    return bool(title) and words == title

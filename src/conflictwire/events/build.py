@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import re
 
-from ..actors.countries import country_names
 from ..models import ActorMention, Article, Event, Evidence, Place, Span
-from ..places.country import top_country, votes_of
 from ..positions import actors_of, places_of
 from .attributes import (
     Dated,
     actors_near,
     fatalities,
     is_background,
-    is_source,
+    is_headline,
     published_date,
     sentence_dates,
 )
 from .background import names_ground
 from .classify import choose_sub_type, territory_by_actor
 from .location import event_place, focus_place, geo_precision, within_country
+from .roles import NON_STATE, attacker_first, other_side_in_the_lead, set_actors
 from .rules import EventRules
 from .topic import NOTE
 from .triggers import armed_target, taker_after
@@ -32,8 +31,6 @@ BONUS = {"actor1": 0.15, "location": 0.15, "date": 0.1, "lead": 0.05}
 
 # The sub-types and event types these rules read are named groups of ``ontology`` (types.yaml).
 CROWDS = ("Civilians", "Protesters", "Rioters")
-NON_STATE = ("Rebel group", "Political militia", "Identity militia")
-ARMED = ("State forces", "External/Other forces", *NON_STATE)
 
 
 def _main_hits(hits: list[Hit], first: Span, article: Article, rules: EventRules) -> list[Hit]:
@@ -100,7 +97,7 @@ def build_event(
     tspan = (trigger.start, trigger.end)
     actor1, actor2 = actors_near(article, sentence, tspan, rules)
     if actor1 is not None and actor2 is None:
-        actor2 = _other_side_in_the_lead(article, trigger, hits, actor1, rules)
+        actor2 = other_side_in_the_lead(article, trigger, hits, actor1, rules)
     taker = taker_after(article.nlp, article.text, sentence, trigger, rules)
     territory = sub_type in onto.group("territory_taken")
     if territory and not _territory_reported(article, sentence, trigger, taker):
@@ -120,7 +117,7 @@ def build_event(
     note = len(article.nlp.sentences) <= NOTE  # in a note every sentence is the event's
     if info.event_type in onto.event_types("own_sentence_toll") and not note:
         toll_from = [sentence]
-    headline = sentence if _headline(article, sentence) else None
+    headline = sentence if is_headline(article, sentence) else None
     deaths, deaths_span = fatalities(article, toll_from, headline)
     if sub_type in onto.group("peaceful_protests"):
         deaths, deaths_span = 0, None
@@ -133,8 +130,8 @@ def build_event(
         plover=info.plover,
     )
     if info.event_type in onto.event_types("unnamed_attacker"):
-        actor1, actor2 = _attacker_first(article, actor1, actor2, [sentence] + spans)
-    _set_actors(event, actor1, actor2, place, article, rules)
+        actor1, actor2 = attacker_first(article, actor1, actor2, [sentence] + spans)
+    set_actors(event, actor1, actor2, place, article, rules)
     _set_place(event, place, article, rules)
     if dated is not None:
         event.event_date, event.time_precision = dated.date, dated.precision
@@ -149,33 +146,6 @@ def build_event(
     )
     event.confidence = _confidence(trigger, event, sentences[0])
     return event
-
-
-def _other_side_in_the_lead(
-    article: Article, trigger: Hit, hits: list[Hit], actor1: ActorMention, rules: EventRules
-) -> ActorMention | None:
-    """A headline names one side; the lead's trigger of the same kind names the other
-    ("Recapture of Al-Sukhnah Inspires Syrian Army" above "... to liberate other Islamic State
-    held regions following the recapture of the strategically important town")."""
-    assert article.nlp is not None
-    sentence = article.nlp.sentence_of(trigger.start)
-    if sentence is None or not _headline(article, sentence):
-        return None
-    for hit in hits:
-        lead = article.nlp.sentence_of(hit.start)
-        if hit.sub_type != trigger.sub_type or not hit.strong or lead is None:
-            continue
-        if lead[0] >= sentence[1] and not _headline(article, lead):
-            sides = actors_near(article, lead, (hit.start, hit.end), rules)
-            return next((a for a in sides if a is not None and a.actor != actor1.actor), None)
-    return None
-
-
-def _headline(article: Article, sentence: Span) -> bool:
-    """Whether a sentence is the article's headline: its title, or a first line with no stop."""
-    words = article.text[sentence[0] : sentence[1]].strip()
-    title = (article.title or "").strip()
-    return bool(title) and words == title
 
 
 def _by_actors(
@@ -311,150 +281,6 @@ def _recent_date(article: Article) -> Dated | None:
         if recent:
             return recent[0]
     return published_date(article)
-
-
-def _country(place: Place | None, article: Article) -> str | None:
-    """The event's country as ACLED names it in actor names ("Rioters (Democratic Republic of
-    Congo)"): the one the article's places name most surely (``places.country``); ties go to
-    the event's place."""
-    counts = votes_of(article)
-    code = top_country(counts)
-    if place is not None and (code is None or counts.get(place.country_code or "") == counts[code]):
-        code = place.country_code
-        if code is None:
-            return place.country
-    if code is None or code not in _place_countries(article):
-        return None
-    return country_names().name(code)
-
-
-def _place_countries(article: Article) -> set[str | None]:
-    """The country codes of the article's places (once per article)."""
-    if article.nlp is None:
-        return {p.country_code for p in article.places}
-    return article.nlp.memo(
-        "place_countries", article.places, lambda: {p.country_code for p in article.places}
-    )
-
-
-CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b[^.]{0,40}?\b(?:responsibility|the attack|the bombing)")
-BLAME = re.compile(
-    r"\b(?:blamed|blame|accused|suspected)(?: it)?(?: on)?\s+(?:the\s+)?", re.IGNORECASE
-)
-
-
-def _attacker_first(
-    article: Article,
-    actor1: ActorMention | None,
-    actor2: ActorMention | None,
-    spans: list[Span],
-) -> tuple[ActorMention | None, ActorMention | None]:
-    """Political violence is coded with its perpetrator first: civilians read as actor 1 ("the
-    drone hit civilians", parsed backwards) give way to the armed actor beside them, to the
-    group that claimed the attack ("Al Shabaab claimed responsibility"), or to the first armed
-    actor of the event's sentences; so does a missing attacker. Civilians are never actor 1 of
-    political violence: with no armed actor named they are actor 2 of an unnamed attacker."""
-    if actor1 is not None and actor1.actor_type != "Civilians":
-        return actor1, actor2
-    if actor1 is not None and actor2 is not None and actor2.actor_type != "Civilians":
-        return actor2, actor1
-    victim = actor1 or actor2
-    attacker = _claimant(article) or _armed_in(article, spans, victim)
-    if attacker is not None:
-        return attacker, victim
-    return None, victim
-
-
-# A harm just before a mention makes it the victim ("wounding two Iraqi air force personnel"),
-# unless "by" names the one who did it ("an air strike by the Saudi-led coalition").
-HARMED_BEFORE = re.compile(
-    r"\b(?:kill|wound|injur|target|hit|struck|strik|attack|ambush)\w*\s+"
-    r"(?:(?!by\b)[\w-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-
-
-def _armed_in(
-    article: Article, spans: list[Span], victim: ActorMention | None = None
-) -> ActorMention | None:
-    """The first armed actor (state forces, rebels, militias, external forces) of some
-    sentences, other than the victim."""
-    hit = victim.actor if victim is not None else None
-    for start, end in spans:
-        for a in actors_of(article).starting_in((start, end)):
-            if (
-                a.actor_type in ARMED
-                and a.actor != hit
-                and not is_source(article.text, a)
-                and not HARMED_BEFORE.search(article.text, max(0, a.start - 40), a.start)
-            ):
-                return a
-    return None
-
-
-def _claimant(article: Article) -> ActorMention | None:
-    """The actor named before a claim of responsibility anywhere in the article, else the one
-    blamed for it ("officials blamed Islamic State remnants")."""
-    if article.nlp is None:
-        return _first_claimant(article)
-    return article.nlp.memo("claimant", article, lambda: _first_claimant(article))
-
-
-def _first_claimant(article: Article) -> ActorMention | None:
-    for found in CLAIM.finditer(article.text):
-        before = [
-            a
-            for a in actors_of(article).ending_in(found.start() - 60, found.start())
-            if a.actor_type != "Civilians"
-        ]
-        if before:
-            return before[-1]
-    for blamed in BLAME.finditer(article.text):
-        named = next(iter(actors_of(article).starting_in((blamed.end(), blamed.end() + 1))), None)
-        if named is not None and named.actor_type in ARMED:
-            return named
-    return None
-
-
-def _set_actors(
-    event: Event,
-    actor1: ActorMention | None,
-    actor2: ActorMention | None,
-    place: Place | None,
-    article: Article,
-    rules: EventRules,
-) -> None:
-    onto = rules.ontology
-    country = _country(place, article)
-    generic = onto.crowd_of.get(event.event_type)
-    name1, type1 = (actor1.actor, actor1.actor_type) if actor1 else (None, None)
-    name2, type2 = (actor2.actor, actor2.actor_type) if actor2 else (None, None)
-    name1, name2 = _by_country(name1, type1, country), _by_country(name2, type2, country)
-    if generic and type1 != generic:
-        crowd = event.sub_event_type in onto.group("crowd_violence")
-        if name1 is not None and (not crowd or type1 is None):
-            event.assoc_actor_1 = name1
-        name1, type1 = (f"{generic} ({country})" if country else generic), generic
-    unnamed = event.event_type in onto.event_types("unnamed_attacker")
-    if name1 is None and unnamed and country:
-        name1, type1 = f"Unidentified Armed Group ({country})", "Political militia"
-    victims = event.event_type in onto.event_types("civilian_victims")
-    if victims and type2 != "Civilians" and name2 is None:
-        name2, type2 = (f"Civilians ({country})" if country else "Civilians"), "Civilians"
-    event.actor1, event.inter1, event.actor2, event.inter2 = name1, type1, name2, type2
-    event.interaction = "-".join(t for t in (type1, type2) if t) or None
-    targeting = event.event_type in onto.event_types("civilian_targeting")
-    event.civilian_targeting = type2 == "Civilians" and targeting
-
-
-COUNTRY_NAMED = {"Protesters", "Rioters", "Civilians"}  # ACLED names these crowds by country
-
-
-def _by_country(name: str | None, kind: str | None, country: str | None) -> str | None:
-    """A generic crowd's name for the event's country ("Protesters (Peru)")."""
-    if kind not in COUNTRY_NAMED or name is None or country is None:
-        return name
-    return f"{kind} ({country})" if name.startswith(kind) else name
 
 
 def _set_place(event: Event, place: Place | None, article: Article, rules: EventRules) -> None:
