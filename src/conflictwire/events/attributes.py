@@ -148,11 +148,11 @@ def actors_near(
     ]
     if not mentions:
         return None, None
-    subject, obj = _by_parse(article, mentions, trigger)
+    subject, obj, did_it = _by_parse(article, mentions, trigger)
     # "A U.S. drone strike": the mention that begins before the trigger and runs into it.
     before = [a for a in mentions if a.start < trigger[0] and a.end < trigger[1]]
     after = [a for a in mentions if a.start >= trigger[1]]
-    if obj is not None and _subject_trigger(article, trigger):
+    if obj is not None and did_it:
         # "A roadside bomb killed three soldiers": what the trigger did was done to the object.
         actor1 = subject or (before[-1] if before else None)
         return actor1, (obj if actor1 is None or obj.actor != actor1.actor else None)
@@ -209,18 +209,22 @@ def _agent(
 
 def _by_parse(
     article: Article, mentions: list[ActorMention], trigger: Span
-) -> tuple[ActorMention | None, ActorMention | None]:
+) -> tuple[ActorMention | None, ActorMention | None, bool]:
+    """The trigger's subject and object among the mentions, and whether the trigger is itself
+    the subject of its verb ("A roadside bomb killed three soldiers": the object is then what
+    the verb did to)."""
     view = article.nlp
     if view is None or not view.index.has_parse:
-        return None, None
+        return None, None, False
     index = view.index
     heads = index.between(trigger[0], trigger[1])
     if not heads:
-        return None, None
+        return None, None, False
     verb = heads[0]
     subject = obj = None
     top = _top(index, heads)
-    if index.tokens[top].dep == "nsubj":  # the trigger did it: its object suffered it
+    did_it = index.tokens[top].dep == "nsubj"
+    if did_it:  # the trigger did it: its object suffered it
         obj = _object_of(mentions, index, index.tokens[top].head)
     for i in index.children[verb]:
         tok = index.tokens[i]
@@ -232,19 +236,12 @@ def _by_parse(
             kid = index.child(i, {"pobj"})
             if kid is not None:
                 obj = obj or _mention_at(mentions, index, kid)
-    return subject, obj
+    return subject, obj, did_it
 
 
 def _top(index: TokenIndex, heads: range) -> int:
     """The token of a trigger whose head lies outside it ("strike" of "drone strike")."""
     return next((i for i in heads if index.tokens[i].head not in heads), heads[0])
-
-
-def _subject_trigger(article: Article, trigger: Span) -> bool:
-    assert article.nlp is not None
-    index = article.nlp.index
-    heads = index.between(trigger[0], trigger[1])
-    return bool(heads) and index.tokens[_top(index, heads)].dep == "nsubj"
 
 
 def _object_of(mentions: list[ActorMention], index: TokenIndex, verb: int) -> ActorMention | None:
