@@ -52,25 +52,43 @@ class RunReport:
         return not self.failed
 
 
-def input_files(inputs: Sequence[str]) -> list[str]:
-    """The inputs with each folder replaced by the files it holds (in the order they are read);
-    a folder with none stays, to be reported. Read one by one, they give what ``inputs`` give.
+class InputFiles:
+    """The inputs with each folder replaced by the files it holds (in the order they are read),
+    walked anew, lazily, each time they are iterated; a folder with none stays, to be reported.
+    Read one by one, they give what the inputs give.
 
-    Its length is the run's total for a progress count: listing folders is cheap, while the
-    number of articles in a feed, JSONL or CSV file is known only by reading it.
+    ``len()`` walks the folders once more to count (cheap next to reading the files): the
+    run's total for a progress count, while the number of articles in a feed, JSONL, CSV or
+    WARC file is known only by reading it.
     """
-    from .ingest.sources import walk_folder  # the readers' libraries load only when needed
 
-    names: list[str] = []
-    for name in inputs:
-        path = Path(name)
-        files = walk_folder(path) if name != STDIN_ORIGIN and path.is_dir() else []
-        names += [str(f) for f in files] or [name]
-    return names
+    def __init__(self, inputs: Sequence[str]) -> None:
+        self.inputs = tuple(inputs)
+
+    def __iter__(self) -> Iterator[str]:
+        from .ingest.sources import walk_folder  # the readers' libraries load only when needed
+
+        for name in self.inputs:
+            path = Path(name)
+            found = False
+            if name != STDIN_ORIGIN and path.is_dir():
+                for file in walk_folder(path):
+                    found = True
+                    yield str(file)
+            if not found:
+                yield name
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def input_files(inputs: Sequence[str]) -> InputFiles:
+    """The inputs' files, walked lazily (:class:`InputFiles`)."""
+    return InputFiles(inputs)
 
 
 def read_articles(
-    inputs: Sequence[str],
+    inputs: Iterable[str],
     settings: Settings,
     report: RunReport,
     on_error: ErrorHandler,
@@ -118,7 +136,7 @@ def failure_reporter(report: RunReport, on_error: ErrorHandler) -> FailureHandle
 
 
 def extract(
-    inputs: Sequence[str],
+    inputs: Iterable[str],
     settings: Settings,
     pipeline: Pipeline,
     report: RunReport,
@@ -140,7 +158,7 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def ingest(
-    inputs: Sequence[str],
+    inputs: Iterable[str],
     settings: Settings,
     pipeline: Pipeline,
     store: Store,

@@ -46,7 +46,7 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str, settings: Settings) 
     exit_for(report.failed)
 
 
-def _files_progress(desc: str, files: list[str]) -> Progress:
+def _files_progress(desc: str, files: jobs.InputFiles) -> Progress:
     """Input files read of their total, and the articles done so far (on a terminal)."""
     return Progress(desc, total=len(files), unit="file", noun="articles")
 
