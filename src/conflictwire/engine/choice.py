@@ -16,7 +16,7 @@ ENGINES = ("local", "dask")
 # Articles per Dask task: large enough that sending a task costs little next to running it
 # (spaCy takes ~10 ms an article), small enough that a lost worker loses little work and every
 # worker gets several (benchmarks/bench_scale.py measures it).
-DEFAULT_TASK_SIZE = 200
+DEFAULT_TASK_SIZE = 100
 DEFAULT_WORKERS = 2
 
 

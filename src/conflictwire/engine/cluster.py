@@ -23,6 +23,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
 from conflictwire.engine.batches import (
@@ -37,6 +38,7 @@ from conflictwire.settings import Settings
 log = logging.getLogger(__name__)
 
 PLUGIN_NAME = "conflictwire-resources"
+TRIM_SETTING = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 # Batches in flight per worker: one running, one waiting, so a worker never idles.
 IN_FLIGHT_PER_WORKER = 2
 
@@ -72,7 +74,7 @@ class DaskRunner:
         *,
         scheduler: str | None = None,
         workers: int = 2,
-        batch_size: int = 200,
+        batch_size: int = 100,
         retries: int = 2,
         window: int | None = None,
     ) -> None:
@@ -85,12 +87,16 @@ class DaskRunner:
         if scheduler:
             self.client = Client(scheduler)
         else:
-            self.cluster = LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-            )
+            # Dask starts workers with MALLOC_TRIM_THRESHOLD_=65536, which makes glibc hand
+            # memory back after nearly every free: our stages allocate many small objects and
+            # ran ~35% slower so (benchmarks/bench_scale.py). The workers keep glibc's default.
+            with dask.config.set({TRIM_SETTING: None}):
+                self.cluster = LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=":0",  # any free port: clusters run side by side
+                )
             self.client = Client(self.cluster)
         try:
             self.client.register_plugin(LoadResources(settings), name=PLUGIN_NAME)
