@@ -48,11 +48,18 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+BUSY: dict[int, list[tuple[float, float]]] = {}  # workers -> (busy seconds, wall seconds) a run
+
+
 def dask_run(runner: DaskRunner, articles: list[Article], size: int) -> None:
-    """``articles`` through ``runner`` in tasks of ``size``; every record comes back."""
+    """``articles`` through ``runner`` in tasks of ``size``; every record comes back. Notes how
+    long the workers were busy, to tell idle workers from workers slowed by other load."""
     runner.batch_size = size
-    done = sum(len(r.articles) for r in runner.run(batches_of(articles, size)))
-    assert done == len(articles)
+    start = time.perf_counter()
+    results = list(runner.run(batches_of(articles, size)))
+    wall = time.perf_counter() - start
+    assert sum(len(r.articles) for r in results) == len(articles)
+    BUSY.setdefault(runner.workers, []).append((sum(r.seconds for r in results), wall))
 
 
 def main() -> None:
@@ -118,6 +125,8 @@ def main() -> None:
         )
     spacy, local1, local2, d1, d2 = (seconds for _, seconds in rows)
     print(f"{'dask 2 workers / 1 worker':>30}: {d1 / d2:5.2f}x  (efficiency {d1 / d2 / 2:.0%})")
+    busy, wall = max(BUSY[2], key=lambda b: b[0] / b[1])
+    print(f"{'2 workers busy':>30}: {busy / wall / 2:5.0%} of the time (the rest: idle)")
     print(f"{'n_process 2 / 1 process':>30}: {local1 / local2:5.2f}x")
     print(f"{'dask 1 worker / extract':>30}: {local1 / d1:5.2f}x  (what tasks cost)")
     print(f"{'extract / spaCy alone':>30}: {local1 / spacy:5.2f}x time")
