@@ -156,3 +156,10 @@ def test_extract_writes_parquet_shards_and_a_rerun_skips_them(tmp_path) -> None:
 def test_scheduler_is_for_the_dask_engine() -> None:
     result = CliRunner().invoke(main, ["extract", "x.txt", "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2 and "--engine dask" in result.stderr
+
+
+def test_workers_without_the_model_stop_the_run_before_reading(tmp_path) -> None:
+    args = ["extract", str(tmp_path / "never-read.txt"), "--engine", "dask", "--workers", "1"]
+    result = CliRunner().invoke(main, [*args, "--model", "no_such_spacy_model"])
+    assert result.exit_code == 3
+    assert "no_such_spacy_model" in result.stderr and "never-read" not in result.stderr

@@ -14,13 +14,14 @@ articles that failed, each with a warning naming it. Reading the inputs and writ
 from __future__ import annotations
 
 from conflictwire.engine.batches import Batch, BatchResult, batches_of, processing_error
-from conflictwire.engine.choice import ENGINES, EngineChoice, Runner, open_runner
+from conflictwire.engine.choice import ENGINES, EngineChoice, EngineError, Runner, open_runner
 
 __all__ = [
     "ENGINES",
     "Batch",
     "BatchResult",
     "EngineChoice",
+    "EngineError",
     "Runner",
     "batches_of",
     "open_runner",

@@ -20,6 +20,7 @@ from itertools import islice
 from conflictwire.ingest.errors import IngestError
 from conflictwire.models import Article
 from conflictwire.pipeline import Pipeline
+from conflictwire.rules_version import rules_version
 from conflictwire.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,12 @@ def load_resources(settings: Settings) -> str:
     resources.gazetteer  # noqa: B018 (loaded for its side effect)
     resources.actors  # noqa: B018
     return str(resources.nlp.meta.get("name", "?"))
+
+
+def rules_stated(settings: Settings) -> str:
+    """What this process's records state as ``rules``: the package version and a hash of its
+    rule files (a worker must state what the driver would)."""
+    return rules_version(settings.actors_file)
 
 
 def run_batch(pipeline: Pipeline, batch: Batch) -> BatchResult:

@@ -20,6 +20,10 @@ DEFAULT_TASK_SIZE = 100
 DEFAULT_WORKERS = 2
 
 
+class EngineError(RuntimeError):
+    """The engine cannot run: its workers lack the package, the model or the same rules."""
+
+
 class Runner(Protocol):
     """Processes batches and gives one result per batch (in any order)."""
 

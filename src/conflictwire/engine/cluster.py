@@ -32,7 +32,10 @@ from conflictwire.engine.batches import (
     load_resources,
     process_batch,
     processing_error,
+    rules_stated,
 )
+from conflictwire.engine.choice import EngineError
+from conflictwire.nlp import ModelNotFoundError
 from conflictwire.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -99,12 +102,34 @@ class DaskRunner:
                 )
             self.client = Client(self.cluster)
         try:
-            self.client.register_plugin(LoadResources(settings), name=PLUGIN_NAME)
+            self._set_up_workers()
         except BaseException:
             self.close()
             raise
         self.workers = max(1, len(self.client.scheduler_info()["workers"]))
         self._window = window
+
+    def _set_up_workers(self) -> None:
+        """Load the resources on every worker (and on those that join later); check that each
+        states the rules this process would."""
+        try:
+            self.client.register_plugin(LoadResources(self.settings), name=PLUGIN_NAME)
+            stated = self.client.run(rules_stated, self.settings)
+        except ModelNotFoundError:
+            raise
+        except Exception as exc:
+            raise EngineError(
+                f"the Dask workers could not load conflictwire ({type(exc).__name__}: {exc}); "
+                "install the package and its model on every worker (docs/scale.md)"
+            ) from exc
+        here = rules_stated(self.settings)
+        other = {worker: rules for worker, rules in stated.items() if rules != here}
+        if other:
+            worker, rules = sorted(other.items())[0]
+            raise EngineError(
+                f"{len(other)} Dask worker(s) run other rules than this process ({worker}: "
+                f"{rules}; here: {here}); install the same version on every worker"
+            )
 
     @property
     def window(self) -> int:
