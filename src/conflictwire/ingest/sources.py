@@ -1,8 +1,8 @@
 """Walk the inputs (files, folders, stdin), pick a reader for each, finish every article.
 
 A file's kind comes from its name (``KINDS``), else from its first bytes (:func:`sniff_kind`);
-a compressed file (gzip, bzip2, xz: ``.jsonl.gz``, ``feed.xml.bz2``, or any file whose first
-bytes say so) is read through its decompressor and its content's kind found the same way.
+a compressed file (gzip, bzip2, xz: ``.jsonl.gz``, ``feed.xml.bz2``, or a file whose name
+gives no kind and whose first bytes say so) is read through its decompressor and its content's kind found the same way.
 Folders are walked lazily, one directory listing at a time, in sorted order.
 """
 
@@ -140,7 +140,9 @@ def _read_file(path: Path, kind: str | None, settings: Settings) -> Iterator[Ite
     try:
         with path.open("rb") as raw:
             head = raw.read(SNIFF_BYTES)
-        compression = compression_of(path) or _compression_of(head)
+        # by its name, else (a name that gives no kind) by its first bytes: a ".xml" that
+        # starts like gzip is a binary file, refused as one
+        compression = compression_of(path) or (_compression_of(head) if kind is None else None)
         if compression is not None:
             with path.open("rb") as raw, OPENERS[compression](raw) as handle:
                 yield from _read_stream(handle, origin, settings, kind)
