@@ -6,7 +6,10 @@ fails on a request that leaves the local server, a script error, a CSP violation
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -255,3 +258,32 @@ def test_without_the_front_end_packages_the_page_says_what_to_do(browser, tmp_pa
         page.goto(base + "/")
         expect(page.locator("#status")).to_contain_text("make install")
         page.close()
+
+
+def test_too_many_events_are_drawn_as_grid_cells(browser, tmp_path):
+    """Over 5000 events in view: the API's cells, numbered; a cell zooms the map in."""
+    from conflictwire.serve import create_app
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    from bench_serve import generate  # the benchmark's synthetic store, smaller
+
+    generate(tmp_path / "big.db", 6000, seed=3)
+    with serving(create_app(tmp_path / "big.db")) as base:
+        context = browser.new_context(viewport={"width": 1366, "height": 800})
+        page = context.new_page()
+        seen = watch(page, base)
+        visit(page, base)
+        expect(page.locator("#status")).to_contain_text("6,000 events in view, in")
+        assert page.locator(".cw-cell").count() > 1
+        assert drawn(page) == 6000
+        expect(page.locator("#panel")).to_contain_text("shown as grid cells")
+        screenshot(page, "cells")
+        zoom = float(query(page)["view"][0].split(",")[2])
+        biggest = max(
+            page.locator(".cw-cell").all(), key=lambda cell: int(cell.get_attribute("data-count"))
+        )
+        biggest.click()
+        expect(page).not_to_have_url(re.compile(rf"view=[^&]*%2C{int(zoom)}(&|$)"))
+        assert float(query(page)["view"][0].split(",")[2]) > zoom
+        context.close()
+        assert not seen.problems(), seen.problems()

@@ -134,7 +134,7 @@ export class EventMap {
     this.layer.clearLayers();
     const biggest = Math.max(1, ...answer.cells.map((c) => c.count));
     for (const cell of answer.cells) {
-      const size = Math.round(22 + 26 * Math.sqrt(cell.count / biggest));
+      const size = Math.round(22 + 20 * Math.sqrt(cell.count / biggest));
       const marker = this.counted([cell.center[1], cell.center[0]], cell.count, cell.by_type, "cw-cell", size);
       marker.on("click", () => {
         const [w, s, e, n] = cell.bounds;
