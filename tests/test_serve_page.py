@@ -128,10 +128,31 @@ def test_a_marker_opens_the_event_with_its_evidence_highlighted(page, site):
     fatalities = panel.locator(".article-text mark.ev-fatalities")
     expect(fatalities).to_have_text("3")
     assert "sentence" in fatalities.get_attribute("data-fields")
+    expect(page.locator("path.cw-selected")).to_have_count(1)  # its place ringed on the map
     screenshot(page, "event")
     page.click("text=Close ×")
     expect(page.locator("#panel h2")).to_contain_text("1 event in view")
     assert "event" not in query(page)
+    expect(page.locator("path.cw-selected")).to_have_count(0)
+    page.go_back()  # Back opens it again
+    expect(page.locator("#event-title")).to_have_text("Armed clash in Saraqib")
+
+
+def test_a_bad_address_says_what_is_wrong_and_the_page_goes_on(browser, site):
+    context = browser.new_context()
+    page = context.new_page()
+    seen = watch(page, site)
+    page.goto(site + "/?since=2024-13-45&event=cwnosuchevent")
+    expect(page.locator("#status")).to_contain_text("Could not load the events: since")
+    expect(page.locator("#status")).to_have_class(re.compile("error"))
+    expect(page.locator("#panel")).to_contain_text("Could not load event cwnosuchevent")
+    page.fill("#f-since", "")
+    page.click("#f-apply")
+    expect(page.locator("#status")).to_contain_text("10 events in view")
+    context.close()
+    # the browser reports the 422 and 404 answers on its console, and nothing else
+    assert all("status of 4" in e for e in seen.errors) and len(seen.errors) >= 2
+    assert not seen.outside and not seen.dialogs
 
 
 def test_evidence_offsets_count_code_points_not_utf16_units(page, site):

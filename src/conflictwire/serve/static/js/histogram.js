@@ -26,6 +26,15 @@ function bucketEnd(start, interval) {
   return d.getTime();
 }
 
+// The first day of the bucket holding day `day` (weeks start on Monday, as the API's).
+function bucketStart(day, interval) {
+  const d = new Date(time(day));
+  if (interval === "week") d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  else if (interval === "month") d.setUTCDate(1);
+  else if (interval === "year") d.setUTCMonth(0, 1);
+  return iso(d.getTime());
+}
+
 // The bucket size for a span of days: about 20 to 300 bars.
 export function intervalFor(first, last) {
   if (!first || !last) return "month";
@@ -43,7 +52,8 @@ export class Histogram {
     this.bars = [];
   }
 
-  draw(buckets, interval, since, until) {
+  // `span`: [first, last] day of the whole store, so that the axis stays put as the map moves.
+  draw(buckets, interval, since, until, span = [null, null]) {
     this.interval = interval;
     const width = Math.max(200, this.element.clientWidth || 600);
     const height = Math.max(60, this.element.clientHeight || 90);
@@ -55,8 +65,12 @@ export class Histogram {
       this.bars = [];
       return;
     }
-    const t0 = time(buckets[0].start);
-    const t1 = bucketEnd(buckets[buckets.length - 1].start, interval);
+    const [first, last] = span;
+    const t0 = Math.min(time(buckets[0].start), first ? time(bucketStart(first, interval)) : Infinity);
+    const t1 = Math.max(
+      bucketEnd(buckets[buckets.length - 1].start, interval),
+      last ? bucketEnd(bucketStart(last, interval), interval) : -Infinity,
+    );
     const plot = width - PAD.left - PAD.right;
     const x = (t) => PAD.left + ((t - t0) / (t1 - t0)) * plot;
     this.x = x;

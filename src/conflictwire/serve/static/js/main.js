@@ -93,7 +93,7 @@ async function refreshHistogram() {
   params.set("interval", interval);
   try {
     const answer = await getJSON("/api/events/histogram", params);
-    histogram.draw(answer.buckets, answer.interval, state.since, state.until);
+    histogram.draw(answer.buckets, answer.interval, state.since, state.until, [stats.first, stats.last]);
   } catch (error) {
     failed("Could not load the histogram", error);
   }
@@ -107,6 +107,7 @@ function showViewPanel() {
 }
 
 function closePanel() {
+  map.select(null);
   state.event = null;
   state.place = null;
   state.quotes = false;
@@ -117,12 +118,14 @@ function closePanel() {
 
 async function openEvent(id, { push = true } = {}) {
   Object.assign(state, { event: id, place: null, quotes: false, speaker: "" });
+  map.select(null);
   if (push) writeState(state, { push: true });
   show(h("p", {}, "Loading the event…"));
   try {
     const event = await getJSON(`/api/events/${encodeURIComponent(id)}`);
     if (state.event !== id) return;
-    show(eventPanel(event, { openPlace, onClose: closePanel }));
+    map.select(event);
+    show(eventPanel(event, { openPlace, onClose: closePanel, showOnMap: (e) => map.flyTo(e.latitude, e.longitude) }));
   } catch (error) {
     show(h("p", { class: "notice" }, `Could not load event ${id}: ${error.message}`));
   }
@@ -131,6 +134,7 @@ async function openEvent(id, { push = true } = {}) {
 async function openPlace(geonameid, { push = true } = {}) {
   const id = String(geonameid);
   Object.assign(state, { event: null, place: id, quotes: false, speaker: "" });
+  map.select(null);
   if (push) writeState(state, { push: true });
   show(h("p", {}, "Loading the place…"));
   const here = new URLSearchParams({ geonameid: id, limit: "100", mode: "points" });
@@ -149,6 +153,7 @@ async function openPlace(geonameid, { push = true } = {}) {
 
 async function openSpeakers(query = "", { push = true } = {}) {
   Object.assign(state, { event: null, place: null, quotes: true, speaker: "" });
+  map.select(null);
   if (push) writeState(state, { push: true });
   const params = new URLSearchParams({ limit: "200" });
   if (query) params.set("q", query);

@@ -74,6 +74,7 @@ export class EventMap {
     L.control.attribution({ prefix: false }).addAttribution("Outlines: Natural Earth (world-atlas)").addTo(this.map);
     legend().addTo(this.map);
     this.layer = L.layerGroup().addTo(this.map);
+    this.selected = L.layerGroup().addTo(this.map);
     this.map.on("moveend", () => onMove());
   }
 
@@ -104,6 +105,20 @@ export class EventMap {
     const b = this.map.getBounds();
     const round = (n) => n.toFixed(4);
     return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(round).join(",");
+  }
+
+  // A ring around the open event's place (none: clear it).
+  select(event) {
+    this.selected.clearLayers();
+    if (!event || !Number.isFinite(event.latitude) || !Number.isFinite(event.longitude)) return;
+    L.circleMarker([event.latitude, event.longitude], {
+      radius: 15,
+      color: "#111",
+      weight: 3,
+      fill: false,
+      interactive: false,
+      className: "cw-selected",
+    }).addTo(this.selected);
   }
 
   zoom() {

@@ -111,7 +111,7 @@ function report(r, index) {
   );
 }
 
-export function eventPanel(e, { openPlace, onClose }) {
+export function eventPanel(e, { openPlace, onClose, showOnMap }) {
   const sources = [...new Set((e.reports || []).map((r) => r.source).filter(Boolean))];
   return [
     closer(onClose),
@@ -133,6 +133,7 @@ export function eventPanel(e, { openPlace, onClose }) {
       ["Sources", sources.join(", ")],
       ["Event id", e.id],
     ]),
+    Number.isFinite(e.latitude) ? button("Show on the map", () => showOnMap(e)) : null,
     e.notes ? h("p", { class: "notes" }, e.notes) : null,
     h("h3", {}, `${(e.reports || []).length} report${(e.reports || []).length === 1 ? "" : "s"}`),
     (e.reports || []).map(report),
