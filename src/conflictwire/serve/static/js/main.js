@@ -116,7 +116,8 @@ function closePanel() {
   showViewPanel();
 }
 
-async function openEvent(id, { push = true } = {}) {
+// focus: centre the map on it (an address naming the event but no view).
+async function openEvent(id, { push = true, focus = false } = {}) {
   Object.assign(state, { event: id, place: null, quotes: false, speaker: "" });
   map.select(null);
   if (push) writeState(state, { push: true });
@@ -125,6 +126,7 @@ async function openEvent(id, { push = true } = {}) {
     const event = await getJSON(`/api/events/${encodeURIComponent(id)}`);
     if (state.event !== id) return;
     map.select(event);
+    if (focus && Number.isFinite(event.latitude)) map.flyTo(event.latitude, event.longitude, 6);
     show(eventPanel(event, { openPlace, onClose: closePanel, showOnMap: (e) => map.flyTo(e.latitude, e.longitude) }));
   } catch (error) {
     show(h("p", { class: "notice" }, `Could not load event ${id}: ${error.message}`));
@@ -188,8 +190,8 @@ async function findPlace(query) {
 }
 
 // The panel the state asks for (on load and when going back and forth in history).
-function restorePanel() {
-  if (state.event) openEvent(state.event, { push: false });
+function restorePanel({ focus = false } = {}) {
+  if (state.event) openEvent(state.event, { push: false, focus });
   else if (state.place) openPlace(state.place, { push: false });
   else if (state.quotes && state.speaker) openSpeaker(state.speaker, { push: false });
   else if (state.quotes) openSpeakers("", { push: false });
@@ -282,8 +284,9 @@ async function start() {
   } catch (error) {
     failed("Could not reach the API", error);
   }
+  const focus = !state.view;
   map.setView(state.view); // fires moveend: the events and the histogram load
-  restorePanel();
+  restorePanel({ focus });
   document.body.dataset.ready = "true";
 }
 
