@@ -4,10 +4,12 @@ PYTHON ?= python3
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 LOCK   := requirements/lock.txt
+# The map page's front-end packages (web/package.json, pinned by web/package-lock.json).
+WEB    := web/node_modules/.installed
 
 .PHONY: install demo test test-fast fuzz lint format bench lock clean
 
-install: $(STAMP)
+install: $(STAMP) $(WEB)
 
 # Re-run when the venv is missing or the lock file / project metadata changed.
 $(STAMP): $(LOCK) pyproject.toml
@@ -16,6 +18,11 @@ $(STAMP): $(LOCK) pyproject.toml
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(PY) -m conflictwire gazetteer build
 	touch $(STAMP)
+
+$(WEB): web/package.json web/package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: install Node.js 18 or newer (the map page's packages come from npm)"; exit 1; }
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $(WEB)
 
 demo: install
 	$(VENV)/bin/conflictwire demo
@@ -53,4 +60,4 @@ lock:
 		--output-file $(LOCK) requirements/requirements.in
 
 clean:
-	rm -rf $(VENV) demo-output conflictwire.db build *.egg-info src/*.egg-info
+	rm -rf $(VENV) web/node_modules test-output demo-output conflictwire.db build *.egg-info src/*.egg-info

@@ -30,6 +30,7 @@ import urllib.request
 import warnings
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from conflictwire.dedup.tables import write_component
 from conflictwire.store import Store
@@ -161,6 +162,15 @@ def percentiles(times: list[float]) -> str:
     return f"p50 {statistics.median(ms):7.1f} ms   p95 {p95:7.1f} ms   (n={len(ms)})"
 
 
+def timed_get(client: Any, url: str) -> tuple[float, Any]:
+    """Seconds ``client`` takes to answer ``url``, and the answer (an error raises)."""
+    started = time.perf_counter()
+    response = client.get(url)
+    took = time.perf_counter() - started
+    response.raise_for_status()
+    return took, response
+
+
 def random_box(rng: random.Random, places: list) -> tuple[float, float, float, float]:
     """A city-sized (0.1-0.3 degrees) or region-sized (0.5-2 degrees) box around a town."""
     _, _, lat, lon, _ = rng.choice(places[:300])
@@ -210,10 +220,8 @@ def measure(path: Path, queries: int, seed: int) -> None:
         since = FIRST_DAY + timedelta(days=rng.randrange(DAYS - 30))
         until = since + timedelta(days=29)
         url = f"/api/events?bbox={box}&since={since}&until={until}&mode=points&limit=100"
-        t = time.perf_counter()
-        response = client.get(url)
-        bbox_times.append(time.perf_counter() - t)
-        response.raise_for_status()
+        took, response = timed_get(client, url)
+        bbox_times.append(took)
         matched.append(response.json()["total"])
     print(f"bbox + 30 days, first page of 100:  {percentiles(bbox_times)}")
     print(
@@ -222,10 +230,8 @@ def measure(path: Path, queries: int, seed: int) -> None:
     world_times = []
     for _ in range(max(10, queries // 10)):
         url = "/api/events/aggregate?bbox=-180,-90,180,90&zoom=2"
-        t = time.perf_counter()
-        response = client.get(url)
-        world_times.append(time.perf_counter() - t)
-        response.raise_for_status()
+        took, response = timed_get(client, url)
+        world_times.append(took)
     body = response.json()
     print(f"aggregated world view, zoom 2:      {percentiles(world_times)}")
     print(f"  {len(body['cells'])} cells, {body['total']:,} events")
@@ -234,9 +240,7 @@ def measure(path: Path, queries: int, seed: int) -> None:
         since = FIRST_DAY + timedelta(days=rng.randrange(DAYS - 365))
         url = f"/api/events/aggregate?bbox=-180,-90,180,90&zoom=3&since={since}"
         url += f"&until={since + timedelta(days=364)}"
-        t = time.perf_counter()
-        client.get(url).raise_for_status()
-        year_times.append(time.perf_counter() - t)
+        year_times.append(timed_get(client, url)[0])
     print(f"aggregated world view, zoom 3, one year (any dates): {percentiles(year_times)}")
 
 

@@ -3,6 +3,8 @@ speakers, the store's counts, event types and the API's own reference (issue 14)
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -133,8 +135,25 @@ def test_the_api_reference_works_offline(api):
         assert f"GET {path}</code>" in page.text
     assert "<script" not in page.text and "://" not in page.text  # nothing from elsewhere
     assert api.get("/docs").status_code == 404 and api.get("/redoc").status_code == 404
-    home = api.get("/")
-    assert "The map is coming" in home.text and "<script" not in home.text
+
+
+def test_the_page_and_its_files_are_served_from_here(api):
+    home = api.get("/?event_type=Battles&view=1,2,3")
+    assert home.status_code == 200 and home.headers["content-type"].startswith("text/html")
+    scripts = re.findall(r"<script[^>]*>", home.text)
+    assert scripts and all(' src="/' in tag for tag in scripts)  # no inline script
+    assert "://" not in home.text  # nothing loaded from elsewhere
+    assert "script-src 'self'" in home.headers["content-security-policy"]
+    for path in re.findall(r'(?:src|href)="(/(?:static|vendor)/[^"]+)"', home.text):
+        answer = api.get(path)
+        assert answer.status_code == 200, path
+        assert answer.headers["x-content-type-options"] == "nosniff"
+    module = api.get("/static/js/main.js")
+    assert "javascript" in module.headers["content-type"]
+    outlines = api.get("/vendor/world-atlas/countries-50m.json")
+    assert outlines.status_code == 200 and outlines.json()["type"] == "Topology"
+    assert api.get("/vendor/leaflet/../../package.json").status_code == 404
+    assert api.get("/static/../assets.py").status_code == 404
 
 
 @pytest.mark.e2e

@@ -104,6 +104,9 @@ class Settings:
     dedup_km_near: float = 25.0
     # 3 (only a region): a governorate or district centroid; 100 km covers most admin2 units.
     dedup_km_region: float = 100.0
+    # serve: the folder of the map page's front-end packages (npm's node_modules); None: the
+    # source checkout's web/node_modules, where `make install` puts them.
+    web_modules: str | None = None
 
     def __post_init__(self) -> None:
         for name in POSITIVE:

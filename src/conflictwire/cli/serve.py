@@ -1,4 +1,4 @@
-"""``conflictwire serve``: the JSON API (and, to come, the map) over a store, read-only."""
+"""``conflictwire serve``: the map page and the JSON API over a store, read-only."""
 
 from __future__ import annotations
 
@@ -39,17 +39,25 @@ def _listen(host: str, port: int) -> socket.socket:
 )
 @config_option
 def serve(db: str | None, host: str, port: int, settings: Settings) -> None:
-    """Serve the store (read-only) as a JSON API at http://HOST:PORT/api/ (reference at
-    /api/docs); Ctrl-C stops."""
+    """Serve the store (read-only): the map at http://HOST:PORT/ and the JSON API under /api/
+    (reference at /api/docs); Ctrl-C stops."""
     import uvicorn
 
     from ..serve import create_app
+    from ..serve.assets import missing_packages, modules_dir
 
     path = db or settings.db_path
     with resource_errors():
         app = create_app(path, settings=settings)
     for note in app.state.reader.notes:
         click.echo(f"note: {note}", err=True)
+    missing = missing_packages(settings)
+    if missing:
+        click.echo(
+            f"warning: the map page's packages are missing ({', '.join(missing)} in "
+            f"{modules_dir(settings)}): run `make install`; the API works without them",
+            err=True,
+        )
     if host not in LOCAL_HOSTS:
         click.echo(
             f"warning: listening on {host}: anyone who can reach this machine can read the store",
@@ -59,7 +67,7 @@ def serve(db: str | None, host: str, port: int, settings: Settings) -> None:
     shown = f"[{host}]" if ":" in host else host
     click.echo(
         f"serving {path} at http://{shown}:{sock.getsockname()[1]}/ "
-        "(API reference: /api/docs; Ctrl-C stops)",
+        "(the map; API reference: /api/docs; Ctrl-C stops)",
         err=True,
     )
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))

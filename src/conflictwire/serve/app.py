@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from .. import __version__
 from ..settings import Settings
-from . import articles, errors, events, meta, pages, places, quotes
+from . import articles, assets, errors, events, meta, pages, places, quotes
 from .gazetteer import Places
 from .reader import Reader
 from .security import Guard
@@ -45,4 +45,5 @@ def create_app(
     for module in (events, articles, places, quotes, meta):
         app.include_router(module.router)
     app.include_router(pages.router)
+    assets.mount(app, settings)
     return app

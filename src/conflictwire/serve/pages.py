@@ -1,8 +1,9 @@
-"""The HTML the server sends: the page at ``/`` (a placeholder until the map is built) and the
-API's reference at ``/api/docs``, written here from the OpenAPI description.
+"""The HTML the server sends: the map page at ``/`` (``static/index.html``, whose modules
+and style ``assets`` serves) and the API's reference at ``/api/docs``, written here from the
+OpenAPI description.
 
-Plain HTML: no script and no inline style (the Content-Security-Policy forbids inline script);
-every text from the OpenAPI description is escaped.
+Plain HTML: no inline script and no inline style (the Content-Security-Policy forbids inline
+script); every text from the OpenAPI description is escaped.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from html import escape
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
+
+from .assets import STATIC
 
 router = APIRouter(include_in_schema=False)
 
@@ -23,17 +26,10 @@ _HEAD = (
 _FOOT = "</body>\n</html>\n"
 
 
-@router.get("/", response_class=HTMLResponse)
-def home() -> HTMLResponse:
-    body = (
-        _HEAD.format(title="conflictwire")
-        + "<h1>conflictwire</h1>\n"
-        + "<p>The map is coming. Meanwhile the events, their sources and evidence are served "
-        + 'by the JSON API: see <a href="/api/docs">the API reference</a> '
-        + '(<a href="/openapi.json">OpenAPI description</a>).</p>\n'
-        + _FOOT
-    )
-    return HTMLResponse(body)
+@router.get("/", response_class=FileResponse)
+def home() -> FileResponse:
+    """The map page; its state (filters, view, the open event or place) is in the query."""
+    return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
 
 def _parameters(operation: dict[str, Any]) -> str:
