@@ -53,20 +53,28 @@ def runner():
     runner.close()
 
 
-def test_each_worker_loaded_the_model_and_gazetteer_once(runner: DaskRunner) -> None:
+def _loaded(runner: DaskRunner) -> dict[str, tuple[int, int, int]]:
+    """Per worker: how many pipelines it built, and which model and gazetteer objects it has."""
     from conflictwire.engine import batches
 
-    loaded = runner.client.run(lambda: batches.worker_pipeline.cache_info().currsize)
-    assert len(loaded) == 2 and set(loaded.values()) == {1}  # loaded when the worker joined
+    def loaded() -> tuple[int, int, int]:
+        resources = batches.worker_pipeline(SETTINGS).resources
+        built = batches.worker_pipeline.cache_info().currsize
+        return built, id(resources.nlp_model), id(resources.gazetteer_index)
+
+    return runner.client.run(loaded)
 
 
 def test_two_workers_give_the_records_of_a_local_run(corpus, local_records, runner) -> None:
+    before = _loaded(runner)
+    assert len(before) == 2 and all(built == 1 for built, _, _ in before.values())
     report = jobs.RunReport()
     results = list(jobs.extract_batches(corpus, SETTINGS, runner, report, lambda e: None))
     assert len(results) > 4 and len({r.worker for r in results}) == 2  # both workers worked
     assert sorted(r.index for r in results) == list(range(len(results)))
     assert canonical([a for r in results for a in r.articles]) == local_records
     assert report.failed == []
+    assert _loaded(runner) == before  # the model and gazetteer were loaded once, not per task
 
 
 def test_a_worker_killed_mid_run_loses_no_record(corpus, local_records, runner) -> None:
