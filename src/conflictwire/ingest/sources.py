@@ -2,7 +2,8 @@
 
 A file's kind comes from its name (``KINDS``), else from its first bytes (:func:`sniff_kind`);
 a compressed file (gzip, bzip2, xz: ``.jsonl.gz``, ``feed.xml.bz2``, or a file whose name
-gives no kind and whose first bytes say so) is read through its decompressor and its content's kind found the same way.
+gives no kind and whose first bytes say so) is read through its decompressor, and its
+content's kind found the same way.
 Folders are walked lazily, one directory listing at a time, in sorted order.
 """
 
