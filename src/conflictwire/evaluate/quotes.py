@@ -36,6 +36,8 @@ class QuoteScores:
     found_indirect: int = 0
     predicted_direct: int = 0
     matching_direct: int = 0
+    predicted_indirect: int = 0
+    matching_indirect: int = 0
     named: int = 0  # found gold direct quotations with a named or described speaker
     named_gold: int = 0  # all gold direct quotations with a named or described speaker
     named_right: int = 0
@@ -51,6 +53,7 @@ class QuoteScores:
             "named_speaker_all": ratio(self.named_right, self.named_gold),
             "gold_indirect": self.gold_indirect,
             "indirect_recall": ratio(self.found_indirect, self.gold_indirect),
+            "indirect_precision": ratio(self.matching_indirect, self.predicted_indirect),
         }
 
 
@@ -107,9 +110,15 @@ def score_document(scores: QuoteScores, doc: GoldDocument, article: Article) -> 
                 scores.named += 1
                 scores.named_right += speaker_right(best, g)
     scores.predicted_direct += len(direct)
-    scores.matching_direct += sum(
-        any(_overlap(q.start, q.end, int(g["quote_start"]), int(g["quote_end"])) for g in gold)
-        for q in direct
+    scores.matching_direct += sum(_matches(q, gold) for q in direct)
+    scores.predicted_indirect += len(indirect)
+    scores.matching_indirect += sum(_matches(q, gold) for q in indirect)
+
+
+def _matches(quote: Quote, gold: list[dict[str, Any]]) -> bool:
+    """The predicted quotation overlaps a gold one (direct or indirect)."""
+    return any(
+        _overlap(quote.start, quote.end, int(g["quote_start"]), int(g["quote_end"])) for g in gold
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -22,6 +22,15 @@ class Lexicon:
     name_stops: frozenset[str]
     min_unattributed_words: int
     cue_reach: int
+    # indirect speech and stance (reporting.yaml)
+    clause_verbs: frozenset[str] = frozenset()
+    object_verbs: frozenset[str] = frozenset()
+    prep_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    clause_adjectives: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
+    topic_prepositions: frozenset[str] = frozenset()
+    passive_reports: frozenset[str] = frozenset()
+    stance: dict[str, str] = field(default_factory=dict)  # lemma -> "denies" | "disputes"
 
     def cue_lemma(self, word: str, lemma: str = "") -> str | None:
         """The speech verb ``word`` is a form of, or None."""
@@ -62,6 +71,7 @@ def lexicon() -> Lexicon:
             forms.setdefault(form, lemma)
     titles = {tuple(t.lower().split()) for t in _lines("titles.tsv")}
     words: dict[str, Any] = yaml.safe_load(_data("words.yaml"))
+    reporting: dict[str, Any] = yaml.safe_load(_data("reporting.yaml"))
     return Lexicon(
         cue_forms=forms,
         weak_cues=frozenset(words["weak_cues"]),
@@ -73,4 +83,12 @@ def lexicon() -> Lexicon:
         name_stops=frozenset(words["name_stops"]),
         min_unattributed_words=int(words["min_unattributed_words"]),
         cue_reach=int(words["cue_reach"]),
+        clause_verbs=frozenset(reporting["clause_verbs"]),
+        object_verbs=frozenset(reporting["object_verbs"]),
+        prep_verbs={k: frozenset(v) for k, v in reporting["prep_verbs"].items()},
+        clause_adjectives=frozenset(reporting["clause_adjectives"]),
+        speech_nouns=frozenset(reporting["speech_nouns"]) | frozenset(reporting["stance_nouns"]),
+        topic_prepositions=frozenset(reporting["topic_prepositions"]),
+        passive_reports=frozenset(reporting["passive_reports"]),
+        stance={w: kind for kind, ws in reporting["stance"].items() for w in ws},
     )
