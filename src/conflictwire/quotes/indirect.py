@@ -97,7 +97,7 @@ def _in_paragraph(text: str, tokens: list[Token], cue: int, lo: int, hi: int) ->
 def _reported(at: Attributor, i: int) -> Iterator[Found]:
     """What token ``i`` reports, if it is a reporting word, with its source's head."""
     tok = at.parse.tokens[i]
-    lemma = tok.lemma.lower()
+    lemma = at.lex.reporting_lemma(tok.text, tok.lemma)
     if tok.text.lower() == "according":
         if at.is_cue(i):
             span = _according(at, i)
@@ -130,6 +130,11 @@ def _verb(at: Attributor, i: int, lemma: str) -> Iterator[Found]:
             clause = None  # "continued to trail"; "said legalizing it could …" is reported
     if clause is not None:
         yield (*parse.subtree(clause), _source(at, i, speech))
+        return
+    if (speech or holds) and parse.tokens[i].dep == "parataxis":
+        span = _around(at, i)  # "The town, the army said, fell on Monday."
+        if span is not None:
+            yield (*span, _source(at, i, speech))
         return
     if lemma in lex.object_verbs:
         obj = parse.child(i, _OBJECTS)
@@ -210,6 +215,13 @@ def _noun(at: Attributor, i: int) -> Iterator[Found]:
 
 def _according(at: Attributor, cue: int) -> tuple[int, int] | None:
     """ "According to X, the town fell." / "The town fell, according to X." """
+    return _around(at, cue)
+
+
+def _around(at: Attributor, cue: int) -> tuple[int, int] | None:
+    """The clause a source is set into ("According to X, …", "…, according to X", "…, X
+    said, …"): the rest of it where the source opens or closes it, the whole of it (as PolNeAR
+    marks it) where the source stands in the middle."""
     parse = at.parse
     verb = parse.tokens[cue].head
     if verb == cue:
@@ -220,7 +232,7 @@ def _according(at: Attributor, cue: int) -> tuple[int, int] | None:
         return own_hi + 1, hi
     if own_hi >= hi - 1:
         return lo, own_lo - 1
-    return None
+    return lo, hi
 
 
 def _surface(text: str, at: Attributor, cue: int) -> list[Found]:

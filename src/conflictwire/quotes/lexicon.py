@@ -31,6 +31,12 @@ class Lexicon:
     topic_prepositions: frozenset[str] = frozenset()
     passive_reports: frozenset[str] = frozenset()
     stance: dict[str, str] = field(default_factory=dict)  # lemma -> "denies" | "disputes"
+    reporting_forms: dict[str, str] = field(default_factory=dict)  # "hoping" -> "hope"
+
+    def reporting_lemma(self, word: str, lemma: str) -> str:
+        """The lemma of a reporting word of reporting.yaml ("hoping" is hope, not spaCy's
+        "hop"), else spaCy's."""
+        return self.reporting_forms.get(word.lower()) or lemma.lower()
 
     def cue_lemma(self, word: str, lemma: str = "") -> str | None:
         """The speech verb ``word`` is a form of, or None."""
@@ -72,6 +78,14 @@ def lexicon() -> Lexicon:
     titles = {tuple(t.lower().split()) for t in _lines("titles.tsv")}
     words: dict[str, Any] = yaml.safe_load(_data("words.yaml"))
     reporting: dict[str, Any] = yaml.safe_load(_data("reporting.yaml"))
+    reporting_forms: dict[str, str] = {}
+    for key in ("clause_verbs", "object_verbs", "passive_reports"):
+        for lemma in reporting[key]:
+            for form in regular_forms(lemma):
+                reporting_forms.setdefault(form, lemma)
+    for lemma in reporting["prep_verbs"]:
+        for form in regular_forms(lemma):
+            reporting_forms.setdefault(form, lemma)
     return Lexicon(
         cue_forms=forms,
         weak_cues=frozenset(words["weak_cues"]),
@@ -90,5 +104,6 @@ def lexicon() -> Lexicon:
         speech_nouns=frozenset(reporting["speech_nouns"]) | frozenset(reporting["stance_nouns"]),
         topic_prepositions=frozenset(reporting["topic_prepositions"]),
         passive_reports=frozenset(reporting["passive_reports"]),
+        reporting_forms=reporting_forms,
         stance={w: kind for kind, ws in reporting["stance"].items() for w in ws},
     )
