@@ -44,7 +44,7 @@ def indirect_speech(text: str, at: Attributor) -> Iterator[tuple[int, int, Attri
     """(start, end, attribution) of each reported span outside quotation marks."""
     parse = at.parse
     tokens = parse.tokens
-    seen: set[tuple[int, int]] = set()
+    kept: dict[tuple[int, int], Attribution] = {}
     for i in range(len(tokens)):
         if at.inside[i]:
             continue
@@ -54,10 +54,23 @@ def indirect_speech(text: str, at: Attributor) -> Iterator[tuple[int, int, Attri
             found = _surface(text, at, i)
         for lo, hi, head in found:
             span = _cleaned(text, at, i, lo, hi)
-            if span is None or span in seen:
-                continue
-            seen.add(span)
-            yield tokens[span[0]].start, tokens[span[1]].end, Attribution(i, head)
+            if span is not None and span not in kept:
+                kept[span] = Attribution(i, head)
+    for (lo, hi), attribution in kept.items():
+        if not _restated(lo, hi, attribution, kept):
+            yield tokens[lo].start, tokens[hi].end, attribution
+
+
+def _restated(
+    lo: int, hi: int, attribution: Attribution, kept: dict[tuple[int, int], Attribution]
+) -> bool:
+    """The span lies inside another one of the same source ("he is willing to die …" holds
+    "to die …" after "willing"): it adds nothing."""
+    for (olo, ohi), other in kept.items():
+        inside = olo <= lo and hi <= ohi and (olo, ohi) != (lo, hi)
+        if inside and other.head == attribution.head:
+            return True
+    return False
 
 
 def _cleaned(text: str, at: Attributor, cue: int, lo: int, hi: int) -> tuple[int, int] | None:
@@ -192,6 +205,7 @@ def _noun(at: Attributor, i: int) -> Iterator[Found]:
     of the report", "criticism of the raid"."""
     parse = at.parse
     tokens = parse.tokens
+    stance = at.lex.reporting_lemma(tokens[i].text, tokens[i].lemma) in at.lex.stance_nouns
     head = parse.child(i, {"poss"})
     if head is None:
         for p in parse.children[i]:
@@ -206,7 +220,7 @@ def _noun(at: Attributor, i: int) -> Iterator[Found]:
             if mark is not None and parse.word(mark) == "that":
                 yield (*parse.subtree(c), head)
                 return
-        elif tokens[c].dep == "prep" and parse.word(c) in at.lex.topic_prepositions:
+        elif stance and tokens[c].dep == "prep" and parse.word(c) in at.lex.topic_prepositions:
             obj = parse.child(c, _PREP_OBJECTS)
             if obj is not None:
                 yield (*parse.subtree(obj), head)

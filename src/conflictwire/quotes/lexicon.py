@@ -29,9 +29,13 @@ class Lexicon:
     clause_adjectives: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     topic_prepositions: frozenset[str] = frozenset()
+    stance_nouns: frozenset[str] = frozenset()
     passive_reports: frozenset[str] = frozenset()
     stance: dict[str, str] = field(default_factory=dict)  # lemma -> "denies" | "disputes"
     reporting_forms: dict[str, str] = field(default_factory=dict)  # "hoping" -> "hope"
+    organisation_nouns: frozenset[str] = frozenset()
+    body_pronouns: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()  # one-word titles: "the spokesman" is a person
 
     def reporting_lemma(self, word: str, lemma: str) -> str:
         """The lemma of a reporting word of reporting.yaml ("hoping" is hope, not spaCy's
@@ -103,7 +107,11 @@ def lexicon() -> Lexicon:
         clause_adjectives=frozenset(reporting["clause_adjectives"]),
         speech_nouns=frozenset(reporting["speech_nouns"]) | frozenset(reporting["stance_nouns"]),
         topic_prepositions=frozenset(reporting["topic_prepositions"]),
+        stance_nouns=frozenset(reporting["stance_nouns"]),
         passive_reports=frozenset(reporting["passive_reports"]),
         reporting_forms=reporting_forms,
+        organisation_nouns=frozenset(words["organisation_nouns"]),
+        body_pronouns=frozenset(words["body_pronouns"]),
+        title_words=frozenset(t[-1] for t in titles if len(t) == 1) | {"official"},
         stance={w: kind for kind, ws in reporting["stance"].items() for w in ws},
     )

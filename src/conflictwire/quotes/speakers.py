@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from ..view import SUBJECTS, TokenIndex
 from .lexicon import Lexicon
 
+ORGANISATION_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 NOT_PERSON = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
 DESCRIPTION_SKIP = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"})
 PREPOSITIONS = frozenset({"for", "of", "with", "at", "in", "from", "on"})
@@ -30,6 +31,11 @@ class SpeakerMention:
     kind: str  # "person", "pronoun" or "description"
     title: str | None = None
     affiliation: str | None = None
+    type: str | None = None  # "person", "organisation", "unnamed" (an unnamed source); None
+
+    @property
+    def speaker_type(self) -> str | None:
+        return "person" if self.kind == "person" else self.type
 
 
 class Speakers:
@@ -43,6 +49,8 @@ class Speakers:
             if ent.label == "PERSON" and not self._quoted(ent.start):
                 self._add_person(self._without_possessive(ent.start, ent.end))
         self._described: dict[int, SpeakerMention] = {}
+        self._body_starts: list[int] = []  # bodies and groups that spoke, in text order
+        self._bodies: list[SpeakerMention] = []
 
     def _add_person(self, span: tuple[int, int]) -> None:
         """Keep a person's name span, in text order, once."""
@@ -232,7 +240,20 @@ class Speakers:
         while hi > lo and "\n" in self.text[tokens[lo].start : tokens[hi].end]:
             hi -= 1
         start, end = tokens[lo].start, tokens[hi].end
-        return SpeakerMention(self.text[start:end], start, end, "description")
+        kind = self._body_or_source(head)
+        return SpeakerMention(self.text[start:end], start, end, "description", type=kind)
+
+    def _body_or_source(self, head: int) -> str:
+        """An organisation ("the ministry", "the Observatory", "Hamas", "Kurdish forces"), or
+        an unnamed source ("a military source", "residents", "officials")."""
+        tok = self.parse.tokens[head]
+        ent = self.parse.entity_at(tok.start, tok.end)
+        if ent is not None and ent.label in ORGANISATION_LABELS or tok.pos == "PROPN":
+            return "organisation"
+        word = tok.text.lower()
+        if word in self.lex.organisation_nouns or tok.lemma.lower() in self.lex.organisation_nouns:
+            return "organisation"
+        return "unnamed"
 
     def _span_text(self, lo: int, hi: int) -> str:
         return self.text[self.parse.tokens[lo].start : self.parse.tokens[hi].end]
@@ -242,6 +263,8 @@ class Speakers:
     def resolve(self, mention: SpeakerMention) -> SpeakerMention:
         """A short name, or he/she, as the article's full name for that person."""
         if mention.kind == "pronoun":
+            if mention.text.lower() in self.lex.body_pronouns:
+                return self._body_before(mention) or mention
             if mention.text.lower() not in self.lex.person_pronouns:
                 return mention
             person = self._antecedent(mention.start)
@@ -250,6 +273,11 @@ class Speakers:
             start, end = person
             named = SpeakerMention(self.text[start:end], start, end, "person")
             return self.resolve(named)
+        if mention.kind == "description":
+            titled = self._titled_before(mention)
+            if titled is None:
+                return mention
+            mention = titled
         if mention.kind != "person":
             return mention
         self._add_person((mention.start, mention.end))
@@ -303,9 +331,52 @@ class Speakers:
         return before[-1] if before else longer[0]
 
     def remember(self, mention: SpeakerMention) -> None:
-        """Keep a full name's title and affiliation for its later short mentions."""
+        """Keep a full name's title and affiliation for its later short mentions, and a body or
+        group that spoke for a later "it" or "they"."""
         if mention.kind == "person" and (mention.title or mention.affiliation):
             self._described.setdefault(mention.start, mention)
+        if mention.kind == "description" and mention.type is not None:
+            at = bisect_right(self._body_starts, mention.start)
+            self._body_starts.insert(at, mention.start)
+            self._bodies.insert(at, mention)
+
+    def _body_before(self, pronoun: SpeakerMention) -> SpeakerMention | None:
+        """The organisation ("it", "its") or group ("they") that spoke last before the pronoun,
+        in its paragraph or the one before."""
+        floor = self._paragraph_floor(pronoun.start)
+        plural = pronoun.text.lower() in ("they", "their", "them")
+        for n in range(bisect_left(self._body_starts, pronoun.start) - 1, -1, -1):
+            body = self._bodies[n]
+            if body.start < floor:
+                break
+            if body.type == "organisation" or plural:
+                return body
+        return None
+
+    def _titled_before(self, mention: SpeakerMention) -> SpeakerMention | None:
+        """ "the spokesman", "the official", "the general": the person named before with that
+        title (the last one, in the article)."""
+        words = mention.text.lower().split()
+        if len(words) != 2 or words[0] != "the" or words[1] not in self.lex.title_words:
+            return None
+        for i in range(bisect_right(self.people, (mention.start, mention.start)) - 1, -1, -1):
+            start, end = self.people[i]
+            if end > mention.start:
+                continue
+            self.describe_name(start)
+            known = self._described.get(start)
+            title = (known.title or "") if known else ""
+            if words[1] in title.lower().split() or words[1] == "official" and known:
+                return SpeakerMention(self.text[start:end], start, end, "person")
+        return None
+
+    def _paragraph_floor(self, offset: int) -> int:
+        """Start of the paragraph before the one holding ``offset``."""
+        here = self.text.rfind("\n", 0, offset)
+        above = here
+        while above > 0 and self.text[above - 1].isspace():
+            above -= 1
+        return self.text.rfind("\n", 0, above) + 1 if here > 0 else 0
 
     def describe_name(self, start: int) -> None:
         """Describe the person named at ``start`` (a full name first met outside a quote's

@@ -223,6 +223,13 @@ def m007_index_canonical_events(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_canonical_location ON canonical_events(location COLLATE NOCASE)")
 
 
+def m008_quote_speaker_type_and_stance(conn: sqlite3.Connection) -> None:
+    """Quotes: the speaker's type (person, organisation, unnamed source) and the stance toward
+    the linked event (claims, denies, disputes); null in rows stored before."""
+    conn.execute("ALTER TABLE quotes ADD COLUMN speaker_type TEXT")
+    conn.execute("ALTER TABLE quotes ADD COLUMN stance TEXT")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_create_articles,
     m002_create_item_tables,
@@ -231,6 +238,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m005_create_article_sources,
     m006_search_text,
     m007_index_canonical_events,
+    m008_quote_speaker_type_and_stance,
 )
 
 
