@@ -366,7 +366,7 @@ class Speakers:
             self.describe_name(start)
             known = self._described.get(start)
             title = (known.title or "") if known else ""
-            if words[1] in title.lower().split() or words[1] == "official" and known:
+            if words[1] in title.lower().split():
                 return SpeakerMention(self.text[start:end], start, end, "person")
         return None
 
