@@ -91,11 +91,31 @@ class Subjects:
             if self._paragraph_break(node, out):
                 return None
             if not self.inside[node] and tokens[node].pos in VERBS:
-                return self._speech_above(node, is_cue) or (node, self.of_verb(node))
+                return (
+                    self._speech_above(node, is_cue)
+                    or self._speech_in_sentence(node, is_cue)
+                    or (node, self.of_verb(node))
+                )
             if tokens[node].head == node:
                 return None
             node = tokens[node].head
         return None
+
+    def _speech_in_sentence(
+        self, verb: int, is_cue: Callable[[int], bool]
+    ) -> tuple[int, int] | None:
+        """A speech verb set into the sentence beside the clause rather than above it ("Six
+        months ago, the senator said, the media considered him a “fringe candidate”"): the
+        outermost one with a subject, in the paragraph."""
+        tokens = self.parse.tokens
+        lo, hi = self.parse.sentence_span(tokens[verb].start)
+        found: list[tuple[int, int]] = []
+        for i in self.parse.between(lo, hi):
+            if is_cue(i) and tokens[i].pos in VERBS and not self._paragraph_break(i, verb):
+                subject = self._subject(i)
+                if subject is not None:
+                    found.append((i, subject))
+        return min(found, key=lambda f: self.parse.depth(f[0]), default=None)
 
     def _speech_above(self, verb: int, is_cue: Callable[[int], bool]) -> tuple[int, int] | None:
         """The outermost speech verb at or above ``verb`` in its paragraph with a subject, and
