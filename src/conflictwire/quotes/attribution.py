@@ -52,6 +52,17 @@ class Attributor:
             return False
         return weak_ok or lemma not in self.lex.weak_cues
 
+    def reports(self, i: int) -> bool:
+        """A speech verb, or a verb of the reporting lists (``reporting.yaml``: "thanked X for
+        “…”", "called for “…”", "hopes to “…”")."""
+        if self.is_cue(i):
+            return True
+        tok = self.parse.tokens[i]
+        if tok.pos != "VERB" or self.inside[i]:
+            return False
+        lemma, lex = self.lex.reporting_lemma(tok.text, tok.lemma), self.lex
+        return lemma in lex.clause_verbs or lemma in lex.object_verbs or lemma in lex.prep_verbs
+
     def _next_word(self, i: int) -> str:
         tokens = self.parse.tokens
         return tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
@@ -70,7 +81,7 @@ class Attributor:
         """The attribution written with one quotation, or None."""
         found = self._after(span, paragraph, next_open)
         if found is None and self.parse.has_parse:
-            clause = self.subjects.governing(span.start, span.end, self.is_cue)
+            clause = self.subjects.governing(span.start, span.end, self.reports)
             if clause is not None and clause[1] is not None:
                 found = Attribution(*clause)
         return found or self._before(span, paragraph) or self._label(span, paragraph)
