@@ -17,6 +17,7 @@ INHERITS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "prep"})  # "by 
 NOUNS = frozenset({"NOUN", "PROPN"})
 RELATIVE = frozenset({"who", "that", "which"})
 VERBS = frozenset({"VERB", "AUX"})
+TIMES = frozenset({"DATE", "TIME"})
 
 
 class Subjects:
@@ -58,6 +59,15 @@ class Subjects:
         if not outside:
             return None
         subject = min(outside, key=lambda c: abs(c - verb))
+        if tokens[subject].ent_type in TIMES:  # "Saturday at the convention Sen. Warren said"
+            named = [
+                i
+                for i in range(subject + 1, verb)
+                if tokens[i].ent_type in ("PERSON", "ORG") and not self.inside[i]
+            ]
+            if not named:
+                return None
+            subject = named[-1]  # the last word of the name nearest the verb
         if tokens[subject].text.lower() in RELATIVE:  # "an academic, who …, praising"
             clause = verb
             for _ in range(4):
