@@ -49,6 +49,7 @@ class Speakers:
             if ent.label == "PERSON" and not self._quoted(ent.start):
                 self._add_person(self._without_possessive(ent.start, ent.end))
         self._described: dict[int, SpeakerMention] = {}
+        self._title_words: dict[int, set[str]] = {}  # a name's titles, as its quotes gave them
         self._body_starts: list[int] = []  # bodies and groups that spoke, in text order
         self._bodies: list[SpeakerMention] = []
 
@@ -81,9 +82,69 @@ class Speakers:
         label = ent.label if ent is not None else ""
         known = tok.text in self.people_by_word
         known = known or tok.pos == "PROPN" and self._titled(head)  # "mayor Paola Castillo"
-        if label == "PERSON" or tok.pos == "PROPN" and (label not in NOT_PERSON or known):
+        named = label == "PERSON" or tok.pos == "PROPN" and (label not in NOT_PERSON or known)
+        if named and (label == "PERSON" or known or not self._lone_name(head)):
             return self._person(head)
+        named = self._named_in_apposition(head)
+        if named is not None:
+            return named
         return self._description(head)
+
+    def _lone_name(self, head: int) -> bool:
+        """A single capitalised word that is no entity and no one's name ("JNIM said",
+        "Houthis say"): a group more likely than a person."""
+        tokens = self.parse.tokens
+        alone = not (head > 0 and self._name_word(head - 1))
+        alone = alone and not (head + 1 < len(tokens) and self._name_word(head + 1))
+        return alone and self.parse.entity_at(tokens[head].start, tokens[head].end) is None
+
+    def _named_in_apposition(self, head: int) -> SpeakerMention | None:
+        """ "A spokesman for the coalition, Colonel Daniel Hayes, said": the person named in
+        apposition to a description, with its title and affiliation."""
+        if not self.parse.has_parse:
+            return None
+        tokens = self.parse.tokens
+        name = self.parse.child(head, {"appos"})
+        if name is None or tokens[name].pos != "PROPN" or self.inside[name]:
+            return None
+        while name + 1 < len(tokens) and self._name_word(name + 1):
+            name += 1  # the name's last word
+        person = self._person(name)
+        title = self._head_title(head) or person.title
+        affiliation = person.affiliation or self._described_affiliation(head)
+        return replace(person, title=title, affiliation=affiliation)
+
+    def _head_title(self, head: int) -> str | None:
+        """The title a description's head is ("spokesman" in "the group's military
+        spokesman"), with the modifiers that belong to it ("military spokesman")."""
+        tokens = self.parse.tokens
+        for title in self.lex.titles:
+            lo = head - len(title) + 1
+            if lo >= 0 and tuple(t.text.lower() for t in tokens[lo : head + 1]) == title:
+                return self._span_text(lo, head)
+        return None
+
+    def _described_affiliation(self, head: int) -> str | None:
+        """ "for the U.S.-led coalition" after the head, or the possessor before it ("The
+        Houthis' spokesman")."""
+        tokens = self.parse.tokens
+        for c in self.parse.children[head]:
+            if tokens[c].dep == "prep" and tokens[c].text.lower() in ("for", "of", "with"):
+                obj = self.parse.child(c, {"pobj"})
+                if obj is not None:
+                    lo, hi = self.parse.subtree(obj)
+                    while lo < hi and tokens[lo].text.lower() in self.lex.leading_words:
+                        lo += 1
+                    return self._span_text(lo, hi)
+        poss = self.parse.child(head, {"poss"})
+        if poss is not None and not self.lex.is_pronoun(tokens[poss].text):
+            lo, hi = self.parse.subtree(poss)
+            while lo < hi and tokens[lo].text.lower() in self.lex.leading_words:
+                lo += 1
+            while hi > lo and tokens[hi].text.lower() in ("'s", "’s", "'", "’"):
+                hi -= 1
+            return self._span_text(lo, hi)
+        return None
 
     def _person(self, head: int) -> SpeakerMention:
         tokens = self.parse.tokens
@@ -235,6 +296,13 @@ class Speakers:
                 if self.lex.cue_lemma(word) or word in SURFACE_STOPS or head - lo >= 5:
                     break
                 lo -= 1
+        for j in range(head - 1, lo - 1, -1):
+            if (
+                tokens[j].text in ("-", "—", "–")
+                and self.text[tokens[j].start - 1 : tokens[j].start] == " "
+            ):
+                lo = j + 1  # "MOGADISHU (Wire) - Al-Shabaab militants": after the dateline
+                break
         while lo < hi and (not tokens[lo].text[:1].isalnum() or tokens[lo].dep == "cc"):
             lo += 1
         while hi > lo and "\n" in self.text[tokens[lo].start : tokens[hi].end]:
@@ -335,6 +403,8 @@ class Speakers:
         group that spoke for a later "it" or "they"."""
         if mention.kind == "person" and (mention.title or mention.affiliation):
             self._described.setdefault(mention.start, mention)
+        if mention.kind == "person" and mention.title:
+            self._title_words.setdefault(mention.start, set()).update(mention.title.lower().split())
         if mention.kind == "description" and mention.type is not None:
             at = bisect_right(self._body_starts, mention.start)
             self._body_starts.insert(at, mention.start)
@@ -365,8 +435,8 @@ class Speakers:
                 continue
             self.describe_name(start)
             known = self._described.get(start)
-            title = (known.title or "") if known else ""
-            if words[1] in title.lower().split():
+            titles = set((known.title or "").lower().split()) if known else set()
+            if words[1] in titles | self._title_words.get(start, set()):
                 return SpeakerMention(self.text[start:end], start, end, "person")
         return None
 

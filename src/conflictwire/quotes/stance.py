@@ -3,8 +3,8 @@
 A cue in the ``stance`` lists of ``data/quotes/reporting.yaml`` denies ("rebels denied …",
 "the ministry rejected the report") or disputes ("the group questioned the toll"); any other
 cue claims ("the army said it had retaken the town", "according to the Observatory"). A negated
-cue of claim disputes ("the army did not confirm the toll"); a negated denial claims nothing
-(null). The stance is kept only on quotations linked to an event (``link``).
+cue takes no stance (null: "the ministry did not confirm the toll" neither claims nor denies
+it). The stance is kept only on quotations linked to an event (``link``).
 """
 
 from __future__ import annotations
@@ -19,10 +19,9 @@ def stance_of(at: Attributor, cue: int) -> str | None:
     if tok.text.lower() == "according":
         return CLAIMS
     lemma = at.lex.cue_lemma(tok.text, tok.lemma) or at.lex.reporting_lemma(tok.text, tok.lemma)
-    stance = at.lex.stance.get(lemma, CLAIMS)
     if _negated(at, cue):
-        return DISPUTES if stance == CLAIMS else None
-    return stance
+        return None
+    return at.lex.stance.get(lemma, CLAIMS)
 
 
 def _negated(at: Attributor, cue: int) -> bool:
