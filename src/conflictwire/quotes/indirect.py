@@ -57,18 +57,30 @@ def indirect_speech(text: str, at: Attributor) -> Iterator[tuple[int, int, Attri
             if span is not None and span not in kept:
                 kept[span] = Attribution(i, head)
     for (lo, hi), attribution in kept.items():
-        if not _restated(lo, hi, attribution, kept):
+        if not _restated(at, lo, hi, attribution, kept):
             yield tokens[lo].start, tokens[hi].end, attribution
 
 
 def _restated(
-    lo: int, hi: int, attribution: Attribution, kept: dict[tuple[int, int], Attribution]
+    at: Attributor,
+    lo: int,
+    hi: int,
+    attribution: Attribution,
+    kept: dict[tuple[int, int], Attribution],
 ) -> bool:
-    """The span lies inside another one of the same source ("he is willing to die …" holds
-    "to die …" after "willing"): it adds nothing."""
-    for (olo, ohi), other in kept.items():
-        inside = olo <= lo and hi <= ohi and (olo, ohi) != (lo, hi)
-        if inside and other.head == attribution.head:
+    """The span lies inside another one of the same source (its own subject, or a pronoun
+    inside the outer span) and its cue is no speech verb: "adding that he is willing to die …"
+    holds "to die …" after "willing", which restates it. A speech verb inside is nested
+    reporting ("X said Y told him …") and keeps its own record; so does another source's view
+    ("the army said residents believe …")."""
+    if _speech_verb(at, attribution.cue):
+        return False
+    head = attribution.head
+    for (olo, ohi), outer in kept.items():
+        if not (olo <= lo and hi <= ohi and (olo, ohi) != (lo, hi)):
+            continue
+        pronoun = head is not None and olo <= head <= ohi and at.lex.is_pronoun(at.parse.word(head))
+        if head == outer.head or pronoun:  # "…, adding that he is willing to die …"
             return True
     return False
 
@@ -141,8 +153,8 @@ def _verb(at: Attributor, i: int, lemma: str) -> Iterator[Found]:
         clause = parse.child(i, {"xcomp"})
         if clause is not None and not holds and parse.child(clause, {"aux"}) is not None:
             clause = None  # "continued to trail"; "said legalizing it could …" is reported
-    if clause is not None:
-        yield (*parse.subtree(clause), _source(at, i, speech))
+    if clause is not None:  # a speech verb below reports its own part ("…, adding that …")
+        yield (*parse.subtree(clause, cut=lambda j: _speech_verb(at, j)), _source(at, i, speech))
         return
     if (speech or holds) and parse.tokens[i].dep == "parataxis":
         span = _around(at, i)  # "The town, the army said, fell on Monday."
@@ -160,6 +172,10 @@ def _verb(at: Attributor, i: int, lemma: str) -> Iterator[Found]:
                 obj = parse.child(c, _PREP_OBJECTS)
                 if obj is not None:
                     yield (*parse.subtree(obj), _source(at, i, speech))
+
+
+def _speech_verb(at: Attributor, i: int) -> bool:
+    return at.is_cue(i) and at.parse.tokens[i].pos == "VERB"
 
 
 def _source(at: Attributor, verb: int, speech: bool) -> int | None:

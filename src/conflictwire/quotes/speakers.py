@@ -336,6 +336,9 @@ class Speakers:
             if mention.text.lower() not in self.lex.person_pronouns:
                 return mention
             person = self._antecedent(mention.start)
+            source = self._source_before(mention, after=person[0] if person else -1)
+            if source is not None:
+                return source  # "A commander … said …. He denied …"
             if person is None:
                 return mention
             start, end = person
@@ -420,6 +423,20 @@ class Speakers:
             if body.start < floor:
                 break
             if body.type == "organisation" or plural:
+                return body
+        return None
+
+    def _source_before(self, pronoun: SpeakerMention, after: int) -> SpeakerMention | None:
+        """The unnamed singular source ("a commander of one of the groups", "an official") that
+        spoke last before a he/she, in its paragraph or the one before, where no person is
+        named between them."""
+        floor = max(self._paragraph_floor(pronoun.start), after + 1)
+        for n in range(bisect_left(self._body_starts, pronoun.start) - 1, -1, -1):
+            body = self._bodies[n]
+            if body.start < floor:
+                break
+            first = body.text.split()[0].lower()
+            if body.type == "unnamed" and first in ("a", "an"):
                 return body
         return None
 
