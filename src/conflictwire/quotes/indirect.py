@@ -34,6 +34,7 @@ _PREP_OBJECTS = frozenset({"pobj", "pcomp"})
 # A noun's "that" clause (a relative clause has "that" as its subject or object, not as mark)
 _NOUN_CLAUSES = frozenset({"acl", "ccomp", "relcl", "appos"})
 _SOURCES = frozenset({"by", "of", "from"})
+_DASHES = frozenset({"-", "—", "–"})
 _JOINERS = frozenset({"cc", "mark", "prep", "aux", "det", "advmod"})
 _NOMINALS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
@@ -89,8 +90,15 @@ def _cleaned(text: str, at: Attributor, cue: int, lo: int, hi: int) -> tuple[int
     """The content cut to the cue's paragraph, without a leading "that" or punctuation, or
     None where it crosses a paragraph, holds a quotation or has no word."""
     tokens = at.parse.tokens
+    while hi > lo and tokens[hi].text.isspace():
+        hi -= 1  # the blank line spaCy hangs on a paragraph's last full stop
     if (lo, hi) != _in_paragraph(text, tokens, cue, lo, hi):
         return None  # a clause across paragraphs is a misparse (a headline read with the lead)
+    if tokens[lo].start == text.rfind("\n", 0, tokens[lo].start) + 1:
+        for j in range(lo, min(hi, lo + 12)):  # "HOMS, Syria (Wire) - Government forces …"
+            if tokens[j].text in _DASHES and text[tokens[j].start - 1 : tokens[j].start] == " ":
+                lo = j + 1
+                break
     while lo < hi and (tokens[lo].dep == "mark" or not tokens[lo].text[:1].isalnum()):
         lo += 1
     while hi > lo and not tokens[hi].text[:1].isalnum():

@@ -88,7 +88,21 @@ class Speakers:
         named = self._named_in_apposition(head)
         if named is not None:
             return named
-        return self._description(head)
+        described = self._description(head)
+        if ent is not None and label in ORGANISATION_LABELS and ent.label != "NORP":
+            start, end = min(ent.start, described.start), max(ent.end, described.end)
+            return self._organisation(start, end)
+        return described
+
+    def _organisation(self, start: int, end: int) -> SpeakerMention:
+        """An organisation's name as its entity and its description span it, with "the" before
+        it ("the Syrian Observatory for Human Rights", whose parse may make "Rights" the
+        subject; "Russia's defence ministry")."""
+        first = self.parse.index_at(start)
+        if first > 0 and self.parse.word(first - 1) == "the" and not self.inside[first - 1]:
+            start = self.parse.tokens[first - 1].start
+        start, end = self._without_possessive(start, end)
+        return SpeakerMention(self.text[start:end], start, end, "description", type="organisation")
 
     def _lone_name(self, head: int) -> bool:
         """A single capitalised word that is no entity and no one's name ("JNIM said",
@@ -307,7 +321,9 @@ class Speakers:
             lo += 1
         while hi > lo and "\n" in self.text[tokens[lo].start : tokens[hi].end]:
             hi -= 1
-        start, end = tokens[lo].start, tokens[hi].end
+        start, end = self._without_possessive(tokens[lo].start, tokens[hi].end)
+        if end <= start:  # a bare possessive
+            start, end = tokens[lo].start, tokens[hi].end
         kind = self._body_or_source(head)
         return SpeakerMention(self.text[start:end], start, end, "description", type=kind)
 
@@ -435,7 +451,7 @@ class Speakers:
             body = self._bodies[n]
             if body.start < floor:
                 break
-            first = body.text.split()[0].lower()
+            first = body.text.split()[0].lower() if body.text.strip() else ""
             if body.type == "unnamed" and first in ("a", "an"):
                 return body
         return None
