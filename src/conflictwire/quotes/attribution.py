@@ -22,6 +22,8 @@ from .subjects import Subjects
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»]?\s")
 _SHORT_WORD = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z])$")  # "Mr." "Sen." "U.S." "p.m."
 DASHES = "―—–-"
+# Subjects that name no source: "That prompted Rubio to … call Trump “very flexible”"
+_NO_SOURCE = frozenset({"this", "that", "these", "those", "which", "what", "it"})
 CLOSERS = "”\"’'»“"
 
 
@@ -80,11 +82,16 @@ class Attributor:
     ) -> Attribution | None:
         """The attribution written with one quotation, or None."""
         found = self._after(span, paragraph, next_open)
+        weak = None
         if found is None and self.parse.has_parse:
             clause = self.subjects.governing(span.start, span.end, self.reports)
             if clause is not None and clause[1] is not None:
-                found = Attribution(*clause)
-        return found or self._before(span, paragraph) or self._label(span, paragraph)
+                if self.reports(clause[0]) and self.parse.word(clause[1]) not in _NO_SOURCE:
+                    found = Attribution(*clause)
+                else:  # "… his tax returns were made public ― Trump boasted, “…”"
+                    weak = Attribution(*clause)
+        before = None if found else self._before(span, paragraph)
+        return found or before or weak or self._label(span, paragraph)
 
     def _after(
         self, span: QuotedSpan, paragraph: tuple[int, int], next_open: int
