@@ -118,7 +118,8 @@ def test_errors(tmp_path, db):
 def test_an_old_store_is_grouped_on_first_use(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
-    migrate(conn, [*MIGRATIONS[:3], m008_quote_speaker_type_and_stance])  # items as written now
+    migrate(conn, MIGRATIONS[:3])
+    m008_quote_speaker_type_and_stance(conn)  # the item columns this version writes
     conn.close()
     old = Store.__new__(Store)
     old.path, old.conn = str(path), sqlite3.connect(path, isolation_level=None)

@@ -135,7 +135,8 @@ def test_a_store_from_before_dedup_is_backfilled(tmp_path):
 
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
-    migrate(conn, [*MIGRATIONS[:3], m008_quote_speaker_type_and_stance])  # items as written now
+    migrate(conn, MIGRATIONS[:3])
+    m008_quote_speaker_type_and_stance(conn)  # the item columns this version writes
     conn.close()
     old = Store.__new__(Store)  # write with the three old migrations only
     old.path, old.conn = str(path), sqlite3.connect(path, isolation_level=None)

@@ -225,9 +225,12 @@ def m007_index_canonical_events(conn: sqlite3.Connection) -> None:
 
 def m008_quote_speaker_type_and_stance(conn: sqlite3.Connection) -> None:
     """Quotes: the speaker's type (person, organisation, unnamed source) and the stance toward
-    the linked event (claims, denies, disputes); null in rows stored before."""
-    conn.execute("ALTER TABLE quotes ADD COLUMN speaker_type TEXT")
-    conn.execute("ALTER TABLE quotes ADD COLUMN stance TEXT")
+    the linked event (claims, denies, disputes); null in rows stored before. Columns already
+    there are left as they are (a test writes an older store with this version's items)."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
+    for column in ("speaker_type", "stance"):
+        if column not in have:
+            conn.execute(f"ALTER TABLE quotes ADD COLUMN {column} TEXT")
 
 
 MIGRATIONS: tuple[Migration, ...] = (
