@@ -82,8 +82,8 @@ class Speakers:
         label = ent.label if ent is not None else ""
         known = tok.text in self.people_by_word
         known = known or tok.pos == "PROPN" and self._titled(head)  # "mayor Paola Castillo"
-        named = label == "PERSON" or tok.pos == "PROPN" and (label not in NOT_PERSON or known)
-        if named and (label == "PERSON" or known or not self._lone_name(head)):
+        a_name = label == "PERSON" or tok.pos == "PROPN" and (label not in NOT_PERSON or known)
+        if a_name and (label == "PERSON" or known or not self._lone_name(head)):
             return self._person(head)
         named = self._named_in_apposition(head)
         if named is not None:
