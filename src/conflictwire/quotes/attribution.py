@@ -22,6 +22,12 @@ from .subjects import Subjects
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»]?\s")
 _SHORT_WORD = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z])$")  # "Mr." "Sen." "U.S." "p.m."
 DASHES = "―—–-"
+
+
+def _nothing(i: int) -> bool:
+    return False
+
+
 # Subjects that name no source: "That prompted Rubio to … call Trump “very flexible”"
 _NO_SOURCE = frozenset({"this", "that", "these", "those", "which", "what", "it"})
 CLOSERS = "”\"’'»“"
@@ -84,7 +90,12 @@ class Attributor:
         found = self._after(span, paragraph, next_open)
         weak = None
         if found is None and self.parse.has_parse:
-            clause = self.subjects.governing(span.start, span.end, self.reports)
+            clause = self.subjects.governing(span.start, span.end, self.reports, self.is_cue)
+            short = len(self.text[span.start : span.end].split()) < self.lex.min_unattributed_words
+            if short and clause is not None:  # a stance verb far above gives no scare quote a
+                # source it lacks ('ordered … “playbooks” that advised …'), it only corrects one
+                alone = self.subjects.governing(span.start, span.end, self.is_cue, _nothing)
+                clause = clause if alone is not None and alone[1] is not None else None
             if clause is not None and clause[1] is not None:
                 if self.reports(clause[0]) and self.parse.word(clause[1]) not in _NO_SOURCE:
                     found = Attribution(*clause)

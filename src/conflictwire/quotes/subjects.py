@@ -86,7 +86,11 @@ class Subjects:
         return "\n" in self.text[tokens[lo].start : tokens[hi].end]
 
     def governing(
-        self, start: int, end: int, is_cue: Callable[[int], bool]
+        self,
+        start: int,
+        end: int,
+        is_cue: Callable[[int], bool],
+        speaks: Callable[[int], bool] | None = None,
     ) -> tuple[int, int | None] | None:
         """For a quotation embedded in a clause ("Reid called Trump a “spoiled brat”"): the
         verb outside the marks that governs it, in its paragraph, and its subject (that of the
@@ -103,7 +107,7 @@ class Subjects:
             if not self.inside[node] and tokens[node].pos in VERBS:
                 return (
                     self._speech_above(node, is_cue)
-                    or self._speech_in_sentence(node, is_cue)
+                    or self._speech_in_sentence(node, speaks or is_cue)
                     or (node, self.of_verb(node))
                 )
             if tokens[node].head == node:
