@@ -87,7 +87,7 @@ class Attributor:
         self, span: QuotedSpan, paragraph: tuple[int, int], next_open: int
     ) -> Attribution | None:
         """The attribution written with one quotation, or None."""
-        found = self._after(span, paragraph, next_open)
+        found = self._layered(self._after(span, paragraph, next_open))
         weak = None
         if found is None and self.parse.has_parse:
             clause = self.subjects.governing(span.start, span.end, self.reports, self.is_cue)
@@ -101,7 +101,7 @@ class Attributor:
                     found = Attribution(*clause)
                 else:  # "… his tax returns were made public ― Trump boasted, “…”"
                     weak = Attribution(*clause)
-        before = None if found else self._before(span, paragraph)
+        before = None if found else self._layered(self._before(span, paragraph))
         return found or before or weak or self._label(span, paragraph)
 
     def _after(
@@ -130,6 +130,14 @@ class Attributor:
                     head = self._first_nominal(between, i) or head  # '“…,” X, a …, said'
                 return Attribution(i, head)
         return None
+
+    def _layered(self, found: Attribution | None) -> Attribution | None:
+        """ "“…,” Sanders said, according to CNN": the source the reporter names for the
+        speech (PolNeAR's convention), where "according to" hangs on the speech verb."""
+        if found is None or not self.parse.has_parse:
+            return found
+        layered = self.subjects.according_to(found.cue)
+        return Attribution(*layered) if layered is not None else found
 
     def _first_nominal(self, between: range, cue: int) -> int | None:
         """The subject written between a quotation and its verb, as the first name, noun or

@@ -106,7 +106,7 @@ class Subjects:
                 return None
             if not self.inside[node] and tokens[node].pos in VERBS:
                 return (
-                    self._speech_above(node, is_cue)
+                    self._speech_above(node, is_cue, speaks or is_cue)
                     or self._speech_in_sentence(node, speaks or is_cue)
                     or (node, self.of_verb(node))
                 )
@@ -131,17 +131,38 @@ class Subjects:
                     found.append((i, subject))
         return min(found, key=lambda f: self.parse.depth(f[0]), default=None)
 
-    def _speech_above(self, verb: int, is_cue: Callable[[int], bool]) -> tuple[int, int] | None:
-        """The outermost speech verb at or above ``verb`` in its paragraph with a subject, and
-        that subject (PolNeAR's convention: "Obama said Americans will say “no”" is Obama's)."""
+    def _speech_above(
+        self, verb: int, reports: Callable[[int], bool], speaks: Callable[[int], bool]
+    ) -> tuple[int, int] | None:
+        """The source of the clause at ``verb``, walking up its paragraph: "according to X" on
+        a verb above it (PolNeAR's convention: "Sanders said, according to CNN" is CNN's), else
+        the outermost speech verb with a subject ("Obama said Americans will say “no”" is
+        Obama's), else the nearest reporting verb with one ("shedding what Gilbert called “a
+        perception problem”" is Gilbert's, not the subject of "sought" above it)."""
         tokens = self.parse.tokens
-        found = None
+        according = spoken = reported = None
         for _ in range(6):
-            if is_cue(verb):
-                subject = self.of_verb(verb, is_cue)
+            source = self.according_to(verb)
+            if source is not None:
+                according = source
+            if speaks(verb) or reports(verb):
+                subject = self.of_verb(verb, reports)
                 if subject is not None:
-                    found = verb, subject
+                    if speaks(verb):
+                        spoken = verb, subject
+                    elif reported is None:
+                        reported = verb, subject
             if tokens[verb].head == verb or self._paragraph_break(verb, tokens[verb].head):
                 break
             verb = tokens[verb].head
-        return found
+        return according or spoken or reported
+
+    def according_to(self, verb: int) -> tuple[int, int] | None:
+        """ "according to X" on ``verb``: the word "according" and X."""
+        for c in self.parse.children[verb]:
+            if self.parse.word(c) == "according" and not self.inside[c]:
+                to = self.parse.child(c, {"prep"})
+                source = self.parse.child(to, {"pobj"}) if to is not None else None
+                if source is not None and not self.inside[source]:
+                    return c, source
+        return None
