@@ -154,6 +154,8 @@ class Subjects:
                         reported = verb, subject
             if tokens[verb].head == verb or self._paragraph_break(verb, tokens[verb].head):
                 break
+            if tokens[verb].dep == "conj" and self._subject(verb) is not None:
+                break  # "Cruz said he'd …, and Trump vowed to “bomb …”": Trump's own clause
             verb = tokens[verb].head
         return according or spoken or reported
 
