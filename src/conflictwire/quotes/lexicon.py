@@ -29,6 +29,7 @@ class Lexicon:
     clause_adjectives: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     topic_prepositions: frozenset[str] = frozenset()
+    as_clause_verbs: frozenset[str] = frozenset()
     stance_nouns: frozenset[str] = frozenset()
     passive_reports: frozenset[str] = frozenset()
     stance: dict[str, str] = field(default_factory=dict)  # lemma -> "denies" | "disputes"
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
         clause_adjectives=frozenset(reporting["clause_adjectives"]),
         speech_nouns=frozenset(reporting["speech_nouns"]) | frozenset(reporting["stance_nouns"]),
         topic_prepositions=frozenset(reporting["topic_prepositions"]),
+        as_clause_verbs=frozenset(reporting["as_clause_verbs"]),
         stance_nouns=frozenset(reporting["stance_nouns"]),
         passive_reports=frozenset(reporting["passive_reports"]),
         reporting_forms=reporting_forms,

@@ -470,7 +470,8 @@ class Speakers:
             known = self._described.get(start)
             titles = set((known.title or "").lower().split()) if known else set()
             if words[1] in titles | self._title_words.get(start, set()):
-                return SpeakerMention(self.text[start:end], start, end, "person")
+                title = None if words[1] in titles else mention.text.split()[1]
+                return SpeakerMention(self.text[start:end], start, end, "person", title)
         return None
 
     def _paragraph_floor(self, offset: int) -> int:

@@ -21,8 +21,15 @@ TIMES = frozenset({"DATE", "TIME"})
 
 
 class Subjects:
-    def __init__(self, text: str, parse: TokenIndex, inside: list[bool]) -> None:
+    def __init__(
+        self,
+        text: str,
+        parse: TokenIndex,
+        inside: list[bool],
+        as_verbs: frozenset[str] = frozenset(),
+    ) -> None:
         self.text, self.parse, self.inside = text, parse, inside
+        self.as_verbs = as_verbs  # "as X put it": the verbs of such a clause
 
     def of_verb(self, verb: int, is_cue: Callable[[int], bool] | None = None) -> int | None:
         """The head word of the verb's subject: its own, else that of the nearest speech verb
@@ -142,7 +149,7 @@ class Subjects:
         tokens = self.parse.tokens
         according = spoken = reported = None
         for _ in range(6):
-            source = self.according_to(verb)
+            source = self.according_to(verb) or self._as_put(verb)
             if source is not None:
                 according = source
             if speaks(verb) or reports(verb):
@@ -158,6 +165,20 @@ class Subjects:
                 break  # "Cruz said he'd …, and Trump vowed to “bomb …”": Trump's own clause
             verb = tokens[verb].head
         return according or spoken or reported
+
+    def _as_put(self, verb: int) -> tuple[int, int] | None:
+        """ "As X put it, …" / "as X has pointed out, …" on ``verb``: that clause's verb and X."""
+        for c in self.parse.children[verb]:
+            if self.parse.tokens[c].dep != "advcl" or self.inside[c]:
+                continue
+            mark = self.parse.child(c, {"mark"})
+            if mark is None or self.parse.word(mark) != "as":
+                continue
+            if self.parse.tokens[c].lemma.lower() in self.as_verbs:
+                subject = self._subject(c)
+                if subject is not None:
+                    return c, subject
+        return None
 
     def according_to(self, verb: int) -> tuple[int, int] | None:
         """ "according to X" on ``verb``: the word "according" and X."""
