@@ -47,7 +47,9 @@ class Attributor:
             end = span.close + 1 if span.close is not None else span.end
             for i in parse.between(span.open, end):
                 self.inside[i] = True
-        self.subjects = Subjects(text, parse, self.inside, lexicon.as_clause_verbs)
+        self.subjects = Subjects(
+            text, parse, self.inside, lexicon.as_clause_verbs, lexicon.media_nouns
+        )
 
     def is_cue(self, i: int, *, weak_ok: bool = True) -> bool:
         tok = self.parse.tokens[i]

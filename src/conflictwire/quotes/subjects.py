@@ -27,9 +27,11 @@ class Subjects:
         parse: TokenIndex,
         inside: list[bool],
         as_verbs: frozenset[str] = frozenset(),
+        media: frozenset[str] = frozenset(),
     ) -> None:
         self.text, self.parse, self.inside = text, parse, inside
         self.as_verbs = as_verbs  # "as X put it": the verbs of such a clause
+        self.media = media  # "a statement saying …": nouns that speak for who put them out
 
     def of_verb(self, verb: int, is_cue: Callable[[int], bool] | None = None) -> int | None:
         """The head word of the verb's subject: its own, else that of the nearest speech verb
@@ -51,7 +53,9 @@ class Subjects:
                     return self._subject(v)
         for below, v in zip(chain, chain[1:], strict=False):
             if tokens[below].dep == "acl" and tokens[v].pos in NOUNS and not self.inside[v]:
-                return v  # "footage of Clinton asking, …": the noun the participle describes
+                # "footage of Clinton asking, …": the noun the participle describes; "the
+                # ministry issued a statement saying …": who issued it
+                return self._issuer(v)
             if tokens[below].dep not in INHERITS:
                 break
             subject = self._subject(v)
@@ -82,10 +86,19 @@ class Subjects:
                     break
                 clause = tokens[clause].head
             if tokens[clause].dep == "relcl":
-                subject = tokens[clause].head
+                subject = self._issuer(tokens[clause].head)  # "ran a piece that noted …"
         if self.inside[subject] or self._paragraph_break(subject, verb):
             return None
         return subject
+
+    def _issuer(self, noun: int) -> int:
+        """For a statement, video, piece or letter that speaks, the subject of the verb that put
+        it out ("His office put out a statement saying …" is the office's); else the noun."""
+        tokens = self.parse.tokens
+        if tokens[noun].lemma.lower() not in self.media or tokens[noun].dep != "dobj":
+            return noun
+        issuer = self._subject(tokens[noun].head)
+        return issuer if issuer is not None and issuer != noun else noun
 
     def _paragraph_break(self, a: int, b: int) -> bool:
         tokens = self.parse.tokens
