@@ -48,7 +48,12 @@ class Attributor:
             for i in parse.between(span.open, end):
                 self.inside[i] = True
         self.subjects = Subjects(
-            text, parse, self.inside, lexicon.as_clause_verbs, lexicon.media_nouns
+            text,
+            parse,
+            self.inside,
+            lexicon.as_clause_verbs,
+            lexicon.media_nouns,
+            lexicon.finding_nouns,
         )
 
     def is_cue(self, i: int, *, weak_ok: bool = True) -> bool:

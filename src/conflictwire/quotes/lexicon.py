@@ -36,6 +36,7 @@ class Lexicon:
     reporting_forms: dict[str, str] = field(default_factory=dict)  # "hoping" -> "hope"
     organisation_nouns: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
+    finding_nouns: frozenset[str] = frozenset()
     body_pronouns: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()  # one-word titles: "the spokesman" is a person
 
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
         reporting_forms=reporting_forms,
         organisation_nouns=frozenset(words["organisation_nouns"]),
         media_nouns=frozenset(words["media_nouns"]),
+        finding_nouns=frozenset(words["finding_nouns"]),
         body_pronouns=frozenset(words["body_pronouns"]),
         title_words=frozenset(t[-1] for t in titles if len(t) == 1) | {"official"},
         stance={w: kind for kind, ws in reporting["stance"].items() for w in ws},

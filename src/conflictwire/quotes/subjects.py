@@ -28,10 +28,12 @@ class Subjects:
         inside: list[bool],
         as_verbs: frozenset[str] = frozenset(),
         media: frozenset[str] = frozenset(),
+        polls: frozenset[str] = frozenset(),
     ) -> None:
         self.text, self.parse, self.inside = text, parse, inside
         self.as_verbs = as_verbs  # "as X put it": the verbs of such a clause
         self.media = media  # "a statement saying …": nouns that speak for who put them out
+        self.polls = polls  # "In a … poll, 75 percent said": nouns that speak for a finding
 
     def of_verb(self, verb: int, is_cue: Callable[[int], bool] | None = None) -> int | None:
         """The head word of the verb's subject: its own, else that of the nearest speech verb
@@ -194,11 +196,19 @@ class Subjects:
         return None
 
     def according_to(self, verb: int) -> tuple[int, int] | None:
-        """ "according to X" on ``verb``: the word "according" and X."""
+        """ "according to X" on ``verb``: the word "according" and X; or "in a poll" ("In a
+        Post-ABC News poll, 75 percent said …": the poll speaks, as PolNeAR reads it)."""
+        tokens = self.parse.tokens
         for c in self.parse.children[verb]:
-            if self.parse.word(c) == "according" and not self.inside[c]:
+            if self.inside[c]:
+                continue
+            if self.parse.word(c) == "according":
                 to = self.parse.child(c, {"prep"})
                 source = self.parse.child(to, {"pobj"}) if to is not None else None
                 if source is not None and not self.inside[source]:
+                    return c, source
+            if self.parse.word(c) == "in" and tokens[c].dep == "prep" and c < verb:
+                source = self.parse.child(c, {"pobj"})
+                if source is not None and tokens[source].lemma.lower() in self.polls:
                     return c, source
         return None
