@@ -163,7 +163,7 @@ class Subjects:
         perception problem”" is Gilbert's, not the subject of "sought" above it)."""
         tokens = self.parse.tokens
         according = spoken = reported = None
-        for _ in range(6):
+        for _ in range(10):
             source = self.according_to(verb) or self._as_put(verb)
             if source is not None:
                 according = source
