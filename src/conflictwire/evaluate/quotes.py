@@ -32,6 +32,7 @@ from ..models import Article, Quote
 from ..quotes.lexicon import lexicon
 from .gold import GoldDocument, ratio
 
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})  # "Sanders himself"
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 
 
@@ -86,9 +87,10 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
 
 def head_word(speaker: str) -> str | None:
     """The last word of a speaker as written, before any apposition or "of" phrase, without
-    a possessive: "Trump" in "Mr. Trump of New York" or "Trump, the nominee,"."""
+    a possessive or a reflexive: "Trump" in "Mr. Trump of New York", "Trump, the nominee," or
+    "Trump himself"."""
     speaker = re.split(r",|\(| of | with | from ", speaker)[0]
-    words = _WORD.findall(speaker)
+    words = [w for w in _WORD.findall(speaker) if w.lower() not in _REFLEXIVES]
     if not words:
         return None
     return re.sub(r"['’]s$", "", words[-1]).lower()

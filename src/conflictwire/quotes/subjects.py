@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 from ..view import SUBJECTS, TokenIndex
 
-INHERITS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "prep"})  # "by saying"
+INHERITS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "prep", "acomp"})  # "by saying",
+# "Trump was quick to add" (an adjective's subject is its verb's)
 NOUNS = frozenset({"NOUN", "PROPN"})
 RELATIVE = frozenset({"who", "that", "which"})
 VERBS = frozenset({"VERB", "AUX"})
