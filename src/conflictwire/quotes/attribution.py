@@ -270,16 +270,33 @@ class Attributor:
         titled = any(after.text.lower() == t[0] for t in self.lex.titles)
         return (after.ent_type == "PERSON" or titled) and not self.inside[cue + 1]
 
+    def _before_aside(self, last: int) -> int:
+        """The name before an aside set off by commas ("Trump, in Kentucky, said": Trump), or
+        -1."""
+        tokens = self.parse.tokens
+        j = last
+        while j > 0 and tokens[j].text != "," and last - j < 6:
+            j -= 1
+        if tokens[j].text == "," and j > 0 and tokens[j - 1].pos == "PROPN":
+            return j - 1
+        return -1
+
     def _surface_head(self, cue: int) -> int | None:
         """Without a parse: the word right before the verb ("Alaa said"), else the words right
         after it ("said Alaa", "according to Alaa")."""
         tokens = self.parse.tokens
         i = cue + (2 if tokens[cue].text.lower() == "according" else 1)
         before = cue - 1
+        if i == cue + 1 and before >= 0 and tokens[before].text == ")":
+            while before > 0 and tokens[before].text != "(" and cue - before < 8:
+                before -= 1  # "Rep. Paul Ryan (R-WI) said"
+            before = before - 1 if tokens[before].text == "(" else -1
         if i == cue + 1 and before >= 0 and tokens[before].text == ",":
             before -= 1  # "her adviser, Jake Sullivan, said"
             if tokens[before].pos != "PROPN":
                 before = -1
+            elif self.parse.has_parse and tokens[before].dep == "pobj":
+                before = self._before_aside(before)  # "Trump, in Kentucky, said"
         surface_word = before >= 0 and tokens[before].text.isalpha() and not self.inside[before]
         if i == cue + 1 and surface_word:
             return before
