@@ -168,7 +168,8 @@ class Subjects:
             source = self.according_to(verb) or self._as_put(verb)
             if source is not None:
                 according = source
-            if speaks(verb) or reports(verb):
+            passive = self.parse.child(verb, {"auxpass"}) is not None  # "was shouted down"
+            if (speaks(verb) or reports(verb)) and not (passive and spoken is not None):
                 subject = self.of_verb(verb, reports)
                 if subject is not None:
                     if speaks(verb):
@@ -177,7 +178,8 @@ class Subjects:
                         reported = verb, subject
             if tokens[verb].head == verb or self._paragraph_break(verb, tokens[verb].head):
                 break
-            if tokens[verb].dep == "conj" and self._subject(verb) is not None:
+            head = tokens[verb].head
+            if tokens[verb].dep == "conj" and self._subject(verb) is not None and reports(head):
                 break  # "Cruz said he'd …, and Trump vowed to “bomb …”": Trump's own clause
             verb = tokens[verb].head
         return according or spoken or reported
