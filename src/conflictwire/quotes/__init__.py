@@ -81,6 +81,7 @@ def _attribute(text: str, spans: list[QuotedSpan], at: Attributor) -> list[Attri
         if found[n] is None and para_of[n] > 0 and text[lo : span.open].strip() == "":
             prev_lo, prev_hi = paras[para_of[n] - 1]
             found[n] = at.in_sentences_before(prev_hi, prev_lo)
+        found[n] = found[n] or at.copular.get(span.open)
     return found
 
 

@@ -47,6 +47,9 @@ class Attributor:
             end = span.close + 1 if span.close is not None else span.end
             for i in parse.between(span.open, end):
                 self.inside[i] = True
+        # a quotation that is what a subject "is" ("his guilty pleasure is “Football Life”"),
+        # by its opening mark: that subject is its source only where the context names none
+        self.copular: dict[int, Attribution] = {}
         self.subjects = Subjects(
             text,
             parse,
@@ -106,6 +109,8 @@ class Attributor:
             if clause is not None and clause[1] is not None:
                 if self.reports(clause[0]) and self.parse.word(clause[1]) not in _NO_SOURCE:
                     found = Attribution(*clause)
+                elif self.parse.tokens[clause[0]].lemma == "be":  # "its slogan is “…”"
+                    self.copular[span.open] = Attribution(*clause)  # the context may say
                 else:  # "… his tax returns were made public ― Trump boasted, “…”"
                     weak = Attribution(*clause)
         before = None if found else self._layered(self._before(span, paragraph))
