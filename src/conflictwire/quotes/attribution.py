@@ -190,6 +190,15 @@ class Attributor:
                 break
             if self.is_cue(i, weak_ok=colon):
                 return Attribution(i, self.speaker_head(i))
+        if self.parse.has_parse and colon:
+            for i in reversed(before):  # 'As The Post's Dana Milbank puts it, “…”'
+                tok = self.parse.tokens[i]
+                mark = self.parse.child(i, {"mark"})
+                as_clause = mark is not None and self.parse.word(mark) == "as"
+                if as_clause and tok.lemma.lower() in self.subjects.as_verbs:
+                    head = self.subjects.of_verb(i)
+                    if head is not None:
+                        return Attribution(i, head)
         return None
 
     def _label(self, span: QuotedSpan, paragraph: tuple[int, int]) -> Attribution | None:
