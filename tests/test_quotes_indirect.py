@@ -41,6 +41,13 @@ TEXTS = {
         "A spokesman for the army, Colonel Nabil Qasem, said the camp was rebuilt last year. "
         "The spokesman questioned the rebels' account."
     ),
+    "attribution": (
+        "KHARTOUM (Wire) - The ministry issued a statement saying the talks had “failed "
+        "completely and will not resume”.\n\n"
+        "“We will not leave our homes again,” a farmer said, according to Radio Dabanga.\n\n"
+        "As the envoy Ahmed Salih put it, “nobody can win this war by force.”\n\n"
+        "“The road to Kosti is open again,“ said Colonel Yasir Adam, the army's spokesman."
+    ),
 }
 
 
@@ -207,3 +214,27 @@ def test_evaluate_quotes_reports_indirect_precision_and_speaker_kinds(articles):
     kinds = summary["speaker_accuracy_by_kind"]["indirect"]
     assert kinds["organisation"] == {"quotes": 1, "accuracy": 1.0}
     assert kinds["person"] == {"quotes": 1, "accuracy": 1.0}
+
+
+# -- direct quotations: whose words -------------------------------------------------------------
+
+
+def test_a_statement_speaks_for_whoever_issued_it(articles):
+    quote = find(articles["attribution"], "failed completely", direct=True)
+    assert quote.speaker == "The ministry" and quote.speaker_type == "organisation"
+
+
+def test_according_to_on_the_speech_verb_names_the_source(articles):
+    quote = find(articles["attribution"], "We will not leave our homes", direct=True)
+    assert quote.speaker == "Radio Dabanga" and quote.cue == "according to"
+
+
+def test_as_x_put_it_before_a_quotation(articles):
+    quote = find(articles["attribution"], "nobody can win this war", direct=True)
+    assert quote.speaker == "Ahmed Salih"
+
+
+def test_a_misturned_closing_mark_still_closes(articles):
+    quote = find(articles["attribution"], "The road to Kosti is open again", direct=True)
+    assert quote.quote == "The road to Kosti is open again"
+    assert quote.speaker == "Yasir Adam" and quote.speaker_title == "Colonel"
