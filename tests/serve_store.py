@@ -66,9 +66,11 @@ def quoted_fasher() -> list[Article]:
             end=start + len(QUOTE),
             direct=True,
             speaker=ADAM,
+            speaker_type="person",
             speaker_title="spokesman",
             speaker_affiliation="General Coordination for Displaced Persons and Refugees",
             cue="said",
+            stance="claims",
             event_index=0,
         ),
         Quote(

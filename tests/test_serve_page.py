@@ -218,6 +218,13 @@ def test_the_quotes_view_lists_speakers_and_their_quotes(page, site):
     screenshot(page, "quotes")
     page.locator(".quote-item button", has_text="the event").first.click()
     expect(page.locator("#event-title")).to_contain_text("El Fasher")
+    expect(page.locator("#panel .stances")).to_have_text(f"claimed by {ADAM}")
+    said = page.locator("#panel ul.said li")
+    expect(said).to_have_count(2)
+    assert (
+        said.nth(0).get_attribute("data-stance") == "claims"
+        and "Reuters" in said.nth(0).inner_text()
+    )
 
 
 def test_hostile_text_is_shown_as_text_and_runs_nothing(page, site):

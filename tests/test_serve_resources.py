@@ -95,7 +95,13 @@ def test_quotes_by_speaker_with_their_article_and_event(api):
     assert first["article"]["id"] == "fasher-reuters"
     text = ok(api, "/api/articles/fasher-reuters")["text"]
     assert text[first["start"] : first["end"]] == QUOTE
-    assert ok(api, f"/api/events/{first['event_id']}")["sub_event_type"].startswith("Shelling")
+    assert first["speaker_type"] == "person" and first["stance"] == "claims"
+    event = ok(api, f"/api/events/{first['event_id']}")
+    assert event["sub_event_type"].startswith("Shelling")
+    said = [
+        (r["article_id"], q["speaker"], q["stance"]) for r in event["reports"] for q in r["quotes"]
+    ]
+    assert said == [("fasher-reuters", ADAM, "claims"), ("fasher-reuters", ADAM, None)]
     assert ok(api, "/api/quotes?q=counted")["quotes"][0]["quote"] == "We counted the dead."
     speakers = ok(api, "/api/speakers")["speakers"]
     assert speakers[0] == {
