@@ -194,6 +194,15 @@ def test_a_place_shows_who_controlled_it_when(page, site):
     )
 
 
+def test_a_places_timeline_says_who_claimed_and_who_denied(page, site):
+    visit(page, site, "/?place=2597449")
+    expect(page.locator("#place-title")).to_have_text("Kidal")
+    changes = page.locator("#place-timeline li")
+    expect(changes).to_have_count(2)
+    assert "claimed by Mali's army" in changes.nth(0).inner_text()
+    assert "denied by the army spokesman" in changes.nth(1).inner_text()
+
+
 def test_place_search_finds_a_place_by_another_name(page, site):
     visit(page, site)
     page.fill("#p-q", "Al Fashir")

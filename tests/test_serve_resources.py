@@ -68,6 +68,8 @@ def test_a_places_control_timeline(api):
         ("2023-11-14", MALI),
         ("2025-02-20", "CSP-PSD: Permanent Strategic Framework"),
     ]
+    said = [[(s["speaker"], s["stance"]) for s in c["said"]] for c in kidal["changes"]]
+    assert said == [[("Mali's army", "claims")], [("the army spokesman", "denies")]]
     assert ok(api, "/api/places/379555/timeline")["timelines"] == []  # no control changes
     assert api.get("/api/places/999999999/timeline").status_code == 404
 
@@ -119,7 +121,7 @@ def test_counts_and_event_types(api):
         "articles": 14,
         "events": 10,
         "reports": 14,
-        "quotes": 3,
+        "quotes": 5,
         "first": "2015-05-15",
         "last": "2025-02-20",
     }

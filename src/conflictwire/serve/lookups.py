@@ -59,6 +59,20 @@ def event(conn: sqlite3.Connection, group_id: str) -> dict[str, Any] | None:
     return finite({"id": record["group_id"], **record})
 
 
+def stances(conn: sqlite3.Connection, group_id: str) -> list[dict[str, Any]]:
+    """Who claims, denies or disputes the event: ``[{speaker, speaker_type, stance}]``, each
+    once, in the reports' order (quotations without a stance or a speaker left out)."""
+    found: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for said in _quotes_about(conn, group_id).values():
+        for q in said:
+            if q["stance"] and q["speaker"]:
+                found.setdefault(
+                    (q["speaker"], q["stance"]),
+                    {k: q[k] for k in ("speaker", "speaker_type", "stance")},
+                )
+    return list(found.values())
+
+
 def _quotes_about(conn: sqlite3.Connection, group_id: str) -> dict[str, list[dict[str, Any]]]:
     """The quotations each report of the event links to it (with the speaker's ``stance``:
     claims, denies, disputes), by report key, in the article's order."""

@@ -195,6 +195,7 @@ function change(c, openEvent) {
       (c.sources || []).length ? ` · ${c.sources.join(", ")}` : "",
       status.length ? ` · ${status.join(", ")}` : "",
       (c.notes || []).length ? ` · ${c.notes.join("; ")}` : "",
+      (c.said || []).length ? ` · ${c.said.map((x) => `${STANCE[x.stance] || x.stance} ${x.speaker}`).join("; ")}` : "",
       " · ",
       c.event_id ? button("the event", () => openEvent(c.event_id)) : "",
     ),
