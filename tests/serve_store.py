@@ -66,9 +66,11 @@ def quoted_fasher() -> list[Article]:
             end=start + len(QUOTE),
             direct=True,
             speaker=ADAM,
+            speaker_type="person",
             speaker_title="spokesman",
             speaker_affiliation="General Coordination for Displaced Persons and Refugees",
             cue="said",
+            stance="claims",
             event_index=0,
         ),
         Quote(
@@ -84,10 +86,51 @@ def quoted_fasher() -> list[Article]:
     return articles
 
 
+ARMY_CLAIM = "it had taken control of Kidal"
+DENIAL = "the town had not fallen"
+
+
+def said_in_kidal(articles: list[Article]) -> None:
+    """Kidal's control changes, claimed by the army (Reuters) and denied by it (RFI)."""
+    by_id = {a.id: a for a in articles}
+    claimed = by_id["kidal-army-2"]
+    start = claimed.text.index(ARMY_CLAIM)
+    claimed.quotes = [
+        Quote(
+            quote=ARMY_CLAIM,
+            start=start,
+            end=start + len(ARMY_CLAIM),
+            direct=False,
+            speaker="Mali's army",
+            speaker_type="organisation",
+            cue="said",
+            stance="claims",
+            event_index=0,
+        )
+    ]
+    denied = by_id["kidal-rebels"]
+    denied.text += f" A spokesman for the army insisted that {DENIAL}."
+    start = denied.text.index(DENIAL)
+    denied.quotes = [
+        Quote(
+            quote=DENIAL,
+            start=start,
+            end=start + len(DENIAL),
+            direct=False,
+            speaker="the army spokesman",
+            speaker_type="unnamed",
+            cue="insisted",
+            stance="denies",
+            event_index=0,
+        )
+    ]
+
+
 def build_store(path: Path) -> Path:
     """The store, every report grouped, no -wal/-shm files left beside it."""
     quoted = quoted_fasher()
     others = [a for a in all_scenarios() if a.id not in {q.id for q in quoted}]
+    said_in_kidal(others)
     with Store(path) as store:
         store.add_batch(quoted + others + [hostile_article()])
         group_store(store.conn)

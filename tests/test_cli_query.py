@@ -14,7 +14,11 @@ from click.testing import CliRunner
 
 from conflictwire.cli import main
 from conflictwire.store import Store
-from conflictwire.store.migrations import MIGRATIONS, migrate
+from conflictwire.store.migrations import (
+    MIGRATIONS,
+    m008_quote_speaker_type_and_stance,
+    migrate,
+)
 from dedup_fakes import IS, SYRIA, all_scenarios, el_fasher_shelling, sukhnah_history
 
 
@@ -115,6 +119,7 @@ def test_an_old_store_is_grouped_on_first_use(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, MIGRATIONS[:3])
+    m008_quote_speaker_type_and_stance(conn)  # the item columns this version writes
     conn.close()
     old = Store.__new__(Store)
     old.path, old.conn = str(path), sqlite3.connect(path, isolation_level=None)

@@ -127,11 +127,16 @@ def test_grouping_is_incremental_and_idempotent():
 
 
 def test_a_store_from_before_dedup_is_backfilled(tmp_path):
-    from conflictwire.store.migrations import MIGRATIONS, migrate
+    from conflictwire.store.migrations import (
+        MIGRATIONS,
+        m008_quote_speaker_type_and_stance,
+        migrate,
+    )
 
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, MIGRATIONS[:3])
+    m008_quote_speaker_type_and_stance(conn)  # the item columns this version writes
     conn.close()
     old = Store.__new__(Store)  # write with the three old migrations only
     old.path, old.conn = str(path), sqlite3.connect(path, isolation_level=None)

@@ -194,6 +194,15 @@ def test_a_place_shows_who_controlled_it_when(page, site):
     )
 
 
+def test_a_places_timeline_says_who_claimed_and_who_denied(page, site):
+    visit(page, site, "/?place=2597449")
+    expect(page.locator("#place-title")).to_have_text("Kidal")
+    changes = page.locator("#place-timeline li")
+    expect(changes).to_have_count(2)
+    assert "claimed by Mali's army" in changes.nth(0).inner_text()
+    assert "denied by the army spokesman" in changes.nth(1).inner_text()
+
+
 def test_place_search_finds_a_place_by_another_name(page, site):
     visit(page, site)
     page.fill("#p-q", "Al Fashir")
@@ -218,6 +227,13 @@ def test_the_quotes_view_lists_speakers_and_their_quotes(page, site):
     screenshot(page, "quotes")
     page.locator(".quote-item button", has_text="the event").first.click()
     expect(page.locator("#event-title")).to_contain_text("El Fasher")
+    expect(page.locator("#panel .stances")).to_have_text(f"claimed by {ADAM}")
+    said = page.locator("#panel ul.said li")
+    expect(said).to_have_count(2)
+    assert (
+        said.nth(0).get_attribute("data-stance") == "claims"
+        and "Reuters" in said.nth(0).inner_text()
+    )
 
 
 def test_hostile_text_is_shown_as_text_and_runs_nothing(page, site):

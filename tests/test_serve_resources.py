@@ -68,6 +68,8 @@ def test_a_places_control_timeline(api):
         ("2023-11-14", MALI),
         ("2025-02-20", "CSP-PSD: Permanent Strategic Framework"),
     ]
+    said = [[(s["speaker"], s["stance"]) for s in c["said"]] for c in kidal["changes"]]
+    assert said == [[("Mali's army", "claims")], [("the army spokesman", "denies")]]
     assert ok(api, "/api/places/379555/timeline")["timelines"] == []  # no control changes
     assert api.get("/api/places/999999999/timeline").status_code == 404
 
@@ -95,7 +97,13 @@ def test_quotes_by_speaker_with_their_article_and_event(api):
     assert first["article"]["id"] == "fasher-reuters"
     text = ok(api, "/api/articles/fasher-reuters")["text"]
     assert text[first["start"] : first["end"]] == QUOTE
-    assert ok(api, f"/api/events/{first['event_id']}")["sub_event_type"].startswith("Shelling")
+    assert first["speaker_type"] == "person" and first["stance"] == "claims"
+    event = ok(api, f"/api/events/{first['event_id']}")
+    assert event["sub_event_type"].startswith("Shelling")
+    said = [
+        (r["article_id"], q["speaker"], q["stance"]) for r in event["reports"] for q in r["quotes"]
+    ]
+    assert said == [("fasher-reuters", ADAM, "claims"), ("fasher-reuters", ADAM, None)]
     assert ok(api, "/api/quotes?q=counted")["quotes"][0]["quote"] == "We counted the dead."
     speakers = ok(api, "/api/speakers")["speakers"]
     assert speakers[0] == {
@@ -113,7 +121,7 @@ def test_counts_and_event_types(api):
         "articles": 14,
         "events": 10,
         "reports": 14,
-        "quotes": 3,
+        "quotes": 5,
         "first": "2015-05-15",
         "last": "2025-02-20",
     }

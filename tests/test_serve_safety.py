@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from conflictwire.serve.security import CONTENT_SECURITY_POLICY
 from conflictwire.store import MIGRATIONS, Store, migrate
+from conflictwire.store.migrations import m008_quote_speaker_type_and_stance
 from dedup_fakes import el_fasher_shelling
 from serve_store import HOSTILE_TEXT, HOSTILE_TITLE, HOSTILE_URL, build_store, client
 
@@ -259,6 +260,7 @@ def test_an_older_store_is_served_from_an_upgraded_copy_in_memory(tmp_path: Path
     path = tmp_path / "old.db"
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
         migrate(conn, MIGRATIONS[:3])
+        m008_quote_speaker_type_and_stance(conn)  # the item columns written now
         old = Store.__new__(Store)
         old.conn = conn
         old.add_batch(el_fasher_shelling())  # stored before dedup existed: never grouped

@@ -135,6 +135,8 @@ def marib_article(
                 "health official",
                 "said",
                 0,
+                "person",
+                "claims",
             )
         ],
         claims=[
@@ -202,6 +204,31 @@ def test_typed_columns_hold_item_values(store: Store) -> None:
         MARIB.index("Sanaa"),
         MARIB.index("Sanaa") + 5,
     )
+
+
+def test_a_quotes_speaker_type_and_stance_are_columns(store: Store) -> None:
+    store.add_batch([marib_article()])
+    row = store.conn.execute("SELECT speaker, speaker_type, stance FROM quotes").fetchone()
+    assert row == ("Ali al-Sharif", "person", "claims")
+
+
+def test_quotes_stored_before_the_speaker_type_column_keep_null(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:7])
+    conn.execute(
+        "INSERT INTO articles (id, content_hash, text, warnings, record, ingested_at) "
+        "VALUES ('a', 'h', 't', '[]', '{}', 'now')"
+    )
+    conn.execute(
+        "INSERT INTO quotes (article_pk, article_id, idx, quote, start, end, direct) "
+        "VALUES (1, 'a', 0, 't', 0, 1, 1)"
+    )
+    conn.close()
+    with Store(path) as store:
+        row = store.conn.execute("SELECT quote, speaker_type, stance FROM quotes").fetchone()
+        assert row == ("t", None, None)
+        assert applied_migrations(store.conn)[-1] == "m008_quote_speaker_type_and_stance"
 
 
 def test_ingesting_the_same_articles_twice_changes_no_counts(store: Store) -> None:

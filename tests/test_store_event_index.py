@@ -19,6 +19,7 @@ from conflictwire.store.event_index import (
     month_of,
     rtree_id,
 )
+from conflictwire.store.migrations import m008_quote_speaker_type_and_stance
 from dedup_fakes import all_scenarios, el_fasher_shelling, report
 
 
@@ -137,6 +138,7 @@ def test_an_older_store_gets_its_index_and_search_on_upgrade(tmp_path: Path):
     path = tmp_path / "old.db"
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
         migrate(conn, MIGRATIONS[:5])
+        m008_quote_speaker_type_and_stance(conn)  # the item columns written now
         old = Store.__new__(Store)
         old.conn = conn
         old.add_batch(el_fasher_shelling())

@@ -20,6 +20,7 @@ from conflictwire.dedup.tables import iter_canonical
 from conflictwire.ingest import content_hash
 from conflictwire.models import Article
 from conflictwire.store import MIGRATIONS, Store, applied_migrations, migrate
+from conflictwire.store.migrations import m008_quote_speaker_type_and_stance
 from dedup_fakes import el_fasher_shelling
 
 
@@ -152,6 +153,7 @@ def test_a_store_of_the_previous_version_is_upgraded_and_takes_sources(tmp_path:
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
         conn.execute("PRAGMA journal_mode=WAL")
         assert migrate(conn, MIGRATIONS[:4])[-1] == "m004_create_canonical_events"
+        m008_quote_speaker_type_and_stance(conn)  # the item columns written now
         previous = Store.__new__(Store)
         previous.conn = conn
         previous.add_batch(el_fasher_shelling())

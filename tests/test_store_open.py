@@ -24,6 +24,7 @@ from conflictwire.store import (
     explain,
     migrate,
 )
+from conflictwire.store.migrations import m008_quote_speaker_type_and_stance
 from dedup_fakes import el_fasher_shelling, sukhnah_history
 from store_files import foreign_database, garble_middle, grouped_store
 
@@ -138,6 +139,7 @@ def test_read_only_open_of_a_missing_or_empty_file_creates_nothing(tmp_path: Pat
 def test_read_only_open_of_an_older_store_upgrades_it_in_memory_only(tmp_path: Path) -> None:
     path = legacy_store(tmp_path / "old.db", upto=3)
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        m008_quote_speaker_type_and_stance(conn)  # the item columns written now
         old = Store.__new__(Store)
         old.conn = conn
         old.add_batch(el_fasher_shelling())
@@ -282,6 +284,7 @@ def test_read_commands_leave_the_store_file_as_it_was(tmp_path: Path) -> None:
 def test_events_on_an_ungrouped_older_store_groups_in_memory(tmp_path: Path) -> None:
     path = legacy_store(tmp_path / "old.db", upto=3)
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        m008_quote_speaker_type_and_stance(conn)  # the item columns written now
         old = Store.__new__(Store)
         old.conn = conn
         old.add_batch(el_fasher_shelling() + sukhnah_history())

@@ -113,6 +113,8 @@ class Quote:
     speaker_affiliation: str | None = None
     cue: str | None = None
     event_index: int | None = None
+    speaker_type: str | None = None  # "person", "organisation", "unnamed" (an unnamed source)
+    stance: str | None = None  # toward the linked event: "claims", "denies", "disputes"
 
 
 @dataclass

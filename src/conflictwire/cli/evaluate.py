@@ -30,12 +30,14 @@ def gold_options(func: F) -> F:
     return click.argument("gold", type=click.Path(exists=True, dir_okay=False))(func)
 
 
-def processed(pipeline: Any, gold: str, limit: int | None, desc: str) -> Iterator[tuple[Any, Any]]:
+def processed(
+    pipeline: Any, gold: str, limit: int | None, desc: str, *, keep_nlp: bool = False
+) -> Iterator[tuple[Any, Any]]:
     """(gold document, processed article) pairs, with a progress bar."""
     from ..evaluate.gold import read_gold
 
     docs = list(read_gold(Path(gold), limit=limit))
-    articles = pipeline.run(d.to_article() for d in docs)
+    articles = pipeline.run((d.to_article() for d in docs), keep_nlp=keep_nlp)
     return zip(docs, progress(articles, desc=desc, total=len(docs)), strict=True)
 
 
@@ -235,15 +237,22 @@ def _score_corpus(pipeline: Any, gold: str, corpus_dir: str | None, limit: int |
 @evaluate.command()
 @gold_options
 def quotes(gold: str, limit: int | None, as_json: bool, settings: Settings) -> None:
-    """Direct-quote recall, named-speaker accuracy and indirect-quote recall on GOLD (JSONL)."""
+    """Direct-quote recall and precision, named-speaker accuracy, indirect-quote recall and
+    precision, and speaker accuracy by speaker kind on GOLD (JSONL)."""
     from ..evaluate.quotes import score_quotes
     from ..pipeline import Pipeline
 
     with resource_errors():
-        summary = score_quotes(processed(Pipeline(settings), gold, limit, "evaluate quotes"))
+        pairs = processed(Pipeline(settings), gold, limit, "evaluate quotes", keep_nlp=True)
+        summary = score_quotes(pairs)
     summary_dict = summary.summary()
     if as_json:
         click.echo(json.dumps(summary_dict, indent=2))
         return
+    by_kind = summary_dict.pop("speaker_accuracy_by_kind")
     for key, value in summary_dict.items():
         click.echo(f"{key:>22}: {value}")
+    for way, kinds in by_kind.items():
+        for kind, figures in kinds.items():
+            label = f"{way} speaker, {kind}"
+            click.echo(f"{label:>30}: {figures['accuracy']} ({figures['quotes']} quotes)")

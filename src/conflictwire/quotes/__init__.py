@@ -7,7 +7,8 @@
 3. Speakers are described (name, title, affiliation) and resolved to the article's full name
    for that person (``speakers``).
 4. Reported clauses outside quotation marks are indirect quotations (``indirect``).
-5. Each quotation is linked to the event it speaks about (``link``).
+5. Each quotation is linked to the event it speaks about (``link``), with the speaker's stance
+   toward it: claims, denies or disputes (``stance``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .lexicon import Lexicon, lexicon
 from .link import link_events
 from .marks import QuotedSpan, paragraphs, quoted_spans
 from .speakers import Speakers
+from .stance import stance_of
 
 __all__ = ["find_quotes"]
 
@@ -37,16 +39,19 @@ def find_quotes(article: Article, lex: Lexicon | None = None) -> Article:
     at = Attributor(text, parse, lex, spans)
     speakers = Speakers(text, parse, lex, at.inside)
     found = _attribute(text, spans, at)
-    quotes: list[Quote] = []
+    kept: list[tuple[int, int, bool, Attribution | None]] = []
     for span, attribution in zip(spans, found, strict=True):
         words = len(text[span.start : span.end].split())
         if attribution is None and words < lex.min_unattributed_words:
             continue
-        quotes.append(_quote(text, span.start, span.end, True, attribution, at, speakers))
-    for start, end, attribution in indirect_speech(text, at):
-        quotes.append(_quote(text, start, end, False, attribution, at, speakers))
-    quotes.sort(key=lambda q: q.start)
+        kept.append((span.start, span.end, True, attribution))
+    kept += [(lo, hi, False, a) for lo, hi, a in indirect_speech(text, at)]
+    kept.sort(key=lambda k: (k[0], not k[2]))  # in text order: a pronoun's body spoke before
+    quotes = [_quote(text, lo, hi, direct, a, at, speakers) for lo, hi, direct, a in kept]
     link_events(text, quotes, article.events, article.places, article.actors)
+    for quote in quotes:
+        if quote.event_index is None:
+            quote.stance = None  # a stance is toward the linked event
     return replace(article, quotes=quotes)
 
 
@@ -76,6 +81,7 @@ def _attribute(text: str, spans: list[QuotedSpan], at: Attributor) -> list[Attri
         if found[n] is None and para_of[n] > 0 and text[lo : span.open].strip() == "":
             prev_lo, prev_hi = paras[para_of[n] - 1]
             found[n] = at.in_sentences_before(prev_hi, prev_lo)
+        found[n] = found[n] or at.copular.get(span.open)
     return found
 
 
@@ -105,6 +111,7 @@ def _quote(
         return quote
     cue = at.parse.tokens[attribution.cue]
     quote.cue = "according to" if cue.text.lower() == "according" else cue.text
+    quote.stance = stance_of(at, attribution.cue)
     if attribution.head is None:
         return quote
     mention = speakers.resolve(speakers.describe(attribution.head))
@@ -112,4 +119,5 @@ def _quote(
     quote.speaker = mention.text
     quote.speaker_start, quote.speaker_end = mention.start, mention.end
     quote.speaker_title, quote.speaker_affiliation = mention.title, mention.affiliation
+    quote.speaker_type = mention.speaker_type
     return quote

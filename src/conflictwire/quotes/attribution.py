@@ -22,6 +22,14 @@ from .subjects import Subjects
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»]?\s")
 _SHORT_WORD = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z])$")  # "Mr." "Sen." "U.S." "p.m."
 DASHES = "―—–-"
+
+
+def _nothing(i: int) -> bool:
+    return False
+
+
+# Subjects that name no source: "That prompted Rubio to … call Trump “very flexible”"
+_NO_SOURCE = frozenset({"this", "that", "these", "those", "which", "what", "it"})
 CLOSERS = "”\"’'»“"
 
 
@@ -39,7 +47,17 @@ class Attributor:
             end = span.close + 1 if span.close is not None else span.end
             for i in parse.between(span.open, end):
                 self.inside[i] = True
-        self.subjects = Subjects(text, parse, self.inside)
+        # a quotation that is what a subject "is" ("his guilty pleasure is “Football Life”"),
+        # by its opening mark: that subject is its source only where the context names none
+        self.copular: dict[int, Attribution] = {}
+        self.subjects = Subjects(
+            text,
+            parse,
+            self.inside,
+            lexicon.as_clause_verbs,
+            lexicon.media_nouns,
+            lexicon.finding_nouns,
+        )
 
     def is_cue(self, i: int, *, weak_ok: bool = True) -> bool:
         tok = self.parse.tokens[i]
@@ -51,6 +69,17 @@ class Attributor:
         if lemma is None or (lemma == "according" and self._next_word(i) != "to"):
             return False
         return weak_ok or lemma not in self.lex.weak_cues
+
+    def reports(self, i: int) -> bool:
+        """A speech verb, or a verb of the reporting lists (``reporting.yaml``: "thanked X for
+        “…”", "called for “…”", "hopes to “…”")."""
+        if self.is_cue(i):
+            return True
+        tok = self.parse.tokens[i]
+        if tok.pos != "VERB" or self.inside[i]:
+            return False
+        lemma, lex = self.lex.reporting_lemma(tok.text, tok.lemma), self.lex
+        return lemma in lex.clause_verbs or lemma in lex.object_verbs or lemma in lex.prep_verbs
 
     def _next_word(self, i: int) -> str:
         tokens = self.parse.tokens
@@ -68,12 +97,24 @@ class Attributor:
         self, span: QuotedSpan, paragraph: tuple[int, int], next_open: int
     ) -> Attribution | None:
         """The attribution written with one quotation, or None."""
-        found = self._after(span, paragraph, next_open)
+        found = self._layered(self._after(span, paragraph, next_open))
+        weak = None
         if found is None and self.parse.has_parse:
-            clause = self.subjects.governing(span.start, span.end, self.is_cue)
+            clause = self.subjects.governing(span.start, span.end, self.reports, self.is_cue)
+            short = len(self.text[span.start : span.end].split()) < self.lex.min_unattributed_words
+            if short and clause is not None:  # a stance verb far above gives no scare quote a
+                # source it lacks ('ordered … “playbooks” that advised …'), it only corrects one
+                alone = self.subjects.governing(span.start, span.end, self.is_cue, _nothing)
+                clause = clause if alone is not None and alone[1] is not None else None
             if clause is not None and clause[1] is not None:
-                found = Attribution(*clause)
-        return found or self._before(span, paragraph) or self._label(span, paragraph)
+                if self.reports(clause[0]) and self.parse.word(clause[1]) not in _NO_SOURCE:
+                    found = Attribution(*clause)
+                elif self.parse.tokens[clause[0]].lemma == "be":  # "its slogan is “…”"
+                    self.copular[span.open] = Attribution(*clause)  # the context may say
+                else:  # "… his tax returns were made public ― Trump boasted, “…”"
+                    weak = Attribution(*clause)
+        before = None if found else self._layered(self._before(span, paragraph))
+        return found or before or weak or self._label(span, paragraph)
 
     def _after(
         self, span: QuotedSpan, paragraph: tuple[int, int], next_open: int
@@ -101,6 +142,14 @@ class Attributor:
                     head = self._first_nominal(between, i) or head  # '“…,” X, a …, said'
                 return Attribution(i, head)
         return None
+
+    def _layered(self, found: Attribution | None) -> Attribution | None:
+        """ "“…,” Sanders said, according to CNN": the source the reporter names for the
+        speech (PolNeAR's convention), where "according to" hangs on the speech verb."""
+        if found is None or not self.parse.has_parse:
+            return found
+        layered = self.subjects.according_to(found.cue)
+        return Attribution(*layered) if layered is not None else found
 
     def _first_nominal(self, between: range, cue: int) -> int | None:
         """The subject written between a quotation and its verb, as the first name, noun or
@@ -141,6 +190,15 @@ class Attributor:
                 break
             if self.is_cue(i, weak_ok=colon):
                 return Attribution(i, self.speaker_head(i))
+        if self.parse.has_parse and colon:
+            for i in reversed(before):  # 'As The Post's Dana Milbank puts it, “…”'
+                tok = self.parse.tokens[i]
+                mark = self.parse.child(i, {"mark"})
+                as_clause = mark is not None and self.parse.word(mark) == "as"
+                if as_clause and tok.lemma.lower() in self.subjects.as_verbs:
+                    head = self.subjects.of_verb(i)
+                    if head is not None:
+                        return Attribution(i, head)
         return None
 
     def _label(self, span: QuotedSpan, paragraph: tuple[int, int]) -> Attribution | None:
@@ -226,16 +284,33 @@ class Attributor:
         titled = any(after.text.lower() == t[0] for t in self.lex.titles)
         return (after.ent_type == "PERSON" or titled) and not self.inside[cue + 1]
 
+    def _before_aside(self, last: int) -> int:
+        """The name before an aside set off by commas ("Trump, in Kentucky, said": Trump), or
+        -1."""
+        tokens = self.parse.tokens
+        j = last
+        while j > 0 and tokens[j].text != "," and last - j < 6:
+            j -= 1
+        if tokens[j].text == "," and j > 0 and tokens[j - 1].pos == "PROPN":
+            return j - 1
+        return -1
+
     def _surface_head(self, cue: int) -> int | None:
         """Without a parse: the word right before the verb ("Alaa said"), else the words right
         after it ("said Alaa", "according to Alaa")."""
         tokens = self.parse.tokens
         i = cue + (2 if tokens[cue].text.lower() == "according" else 1)
         before = cue - 1
+        if i == cue + 1 and before >= 0 and tokens[before].text == ")":
+            while before > 0 and tokens[before].text != "(" and cue - before < 8:
+                before -= 1  # "Rep. Paul Ryan (R-WI) said"
+            before = before - 1 if tokens[before].text == "(" else -1
         if i == cue + 1 and before >= 0 and tokens[before].text == ",":
             before -= 1  # "her adviser, Jake Sullivan, said"
             if tokens[before].pos != "PROPN":
                 before = -1
+            elif self.parse.has_parse and tokens[before].dep == "pobj":
+                before = self._before_aside(before)  # "Trump, in Kentucky, said"
         surface_word = before >= 0 and tokens[before].text.isalpha() and not self.inside[before]
         if i == cue + 1 and surface_word:
             return before

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -22,6 +22,28 @@ class Lexicon:
     name_stops: frozenset[str]
     min_unattributed_words: int
     cue_reach: int
+    # indirect speech and stance (reporting.yaml)
+    clause_verbs: frozenset[str] = frozenset()
+    object_verbs: frozenset[str] = frozenset()
+    prep_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    clause_adjectives: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
+    topic_prepositions: frozenset[str] = frozenset()
+    as_clause_verbs: frozenset[str] = frozenset()
+    stance_nouns: frozenset[str] = frozenset()
+    passive_reports: frozenset[str] = frozenset()
+    stance: dict[str, str] = field(default_factory=dict)  # lemma -> "denies" | "disputes"
+    reporting_forms: dict[str, str] = field(default_factory=dict)  # "hoping" -> "hope"
+    organisation_nouns: frozenset[str] = frozenset()
+    media_nouns: frozenset[str] = frozenset()
+    finding_nouns: frozenset[str] = frozenset()
+    body_pronouns: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()  # one-word titles: "the spokesman" is a person
+
+    def reporting_lemma(self, word: str, lemma: str) -> str:
+        """The lemma of a reporting word of reporting.yaml ("hoping" is hope, not spaCy's
+        "hop"), else spaCy's."""
+        return self.reporting_forms.get(word.lower()) or lemma.lower()
 
     def cue_lemma(self, word: str, lemma: str = "") -> str | None:
         """The speech verb ``word`` is a form of, or None."""
@@ -62,6 +84,15 @@ def lexicon() -> Lexicon:
             forms.setdefault(form, lemma)
     titles = {tuple(t.lower().split()) for t in _lines("titles.tsv")}
     words: dict[str, Any] = yaml.safe_load(_data("words.yaml"))
+    reporting: dict[str, Any] = yaml.safe_load(_data("reporting.yaml"))
+    reporting_forms: dict[str, str] = {}
+    for key in ("clause_verbs", "object_verbs", "passive_reports"):
+        for lemma in reporting[key]:
+            for form in regular_forms(lemma):
+                reporting_forms.setdefault(form, lemma)
+    for lemma in reporting["prep_verbs"]:
+        for form in regular_forms(lemma):
+            reporting_forms.setdefault(form, lemma)
     return Lexicon(
         cue_forms=forms,
         weak_cues=frozenset(words["weak_cues"]),
@@ -73,4 +104,20 @@ def lexicon() -> Lexicon:
         name_stops=frozenset(words["name_stops"]),
         min_unattributed_words=int(words["min_unattributed_words"]),
         cue_reach=int(words["cue_reach"]),
+        clause_verbs=frozenset(reporting["clause_verbs"]),
+        object_verbs=frozenset(reporting["object_verbs"]),
+        prep_verbs={k: frozenset(v) for k, v in reporting["prep_verbs"].items()},
+        clause_adjectives=frozenset(reporting["clause_adjectives"]),
+        speech_nouns=frozenset(reporting["speech_nouns"]) | frozenset(reporting["stance_nouns"]),
+        topic_prepositions=frozenset(reporting["topic_prepositions"]),
+        as_clause_verbs=frozenset(reporting["as_clause_verbs"]),
+        stance_nouns=frozenset(reporting["stance_nouns"]),
+        passive_reports=frozenset(reporting["passive_reports"]),
+        reporting_forms=reporting_forms,
+        organisation_nouns=frozenset(words["organisation_nouns"]),
+        media_nouns=frozenset(words["media_nouns"]),
+        finding_nouns=frozenset(words["finding_nouns"]),
+        body_pronouns=frozenset(words["body_pronouns"]),
+        title_words=frozenset(t[-1] for t in titles if len(t) == 1) | {"official"},
+        stance={w: kind for kind, ws in reporting["stance"].items() for w in ws},
     )

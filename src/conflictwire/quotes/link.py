@@ -1,5 +1,7 @@
 """Which event a quotation speaks about: the event read from its paragraph, else the first event
-whose place or actors the quotation names."""
+whose place or actors the quotation names, else the first event whose actor is the speaker ("The
+Rapid Support Forces denied that its fighters had fired on the market"), else, for a denial or
+a dispute, the article's first event ("The defence ministry rejected the group's account")."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from collections.abc import Sequence
 from ..models import ActorMention, Event, Place, Quote
 from ..positions import Positions
 from .marks import paragraphs
+from .stance import DENIES, DISPUTES
 
 
 def link_events(
@@ -40,6 +43,10 @@ def link_events(
         index = first_in.get(paragraph(quote.start))
         if index is None:
             index = named.first(quote)
+        if index is None:
+            index = named.by_speaker(quote)
+        if index is None and quote.stance in (DENIES, DISPUTES):
+            index = 0  # a denial in a report answers its main event
         quote.event_index = index
 
 
@@ -71,3 +78,11 @@ class _Named:
         found += [self.by_location[name] for name in names if name in self.by_location]
         found += [self.by_actor[actor] for actor in actors if actor in self.by_actor]
         return min(found, default=None)
+
+    def by_speaker(self, quote: Quote) -> int | None:
+        """The first event one of whose actors the speaker's mention names."""
+        if quote.speaker_start is None or quote.speaker_end is None:
+            return None
+        span = (quote.speaker_start, quote.speaker_end)
+        actors = {a.actor for a in self.actors.starting_in(span)}
+        return min((self.by_actor[a] for a in actors if a in self.by_actor), default=None)

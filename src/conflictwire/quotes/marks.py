@@ -62,6 +62,7 @@ def _spans_in(text: str, lo: int, hi: int) -> Iterator[tuple[int, int | None]]:
         j = i + 1
         while j < hi:
             closing = text[j] in closers and (not single or _closes_single(text, j, hi))
+            closing = closing or (ch == "“" and text[j] == "“" and _misturned(text, j, hi))
             if closing and j > i + 1:
                 break
             j += 1
@@ -73,6 +74,12 @@ def _spans_in(text: str, lo: int, hi: int) -> Iterator[tuple[int, int | None]]:
             return
         yield i, j
         i = j + 1
+
+
+def _misturned(text: str, j: int, hi: int) -> bool:
+    """An opening “ where a closing one belongs (“It's unusual,“ said …): after a word or
+    punctuation and before a space or the end of the paragraph."""
+    return not text[j - 1].isspace() and (j + 1 >= hi or text[j + 1] in " \t.,;:")
 
 
 def _content(text: str, start: int, end: int) -> tuple[int, int]:

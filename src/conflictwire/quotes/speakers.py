@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from ..view import SUBJECTS, TokenIndex
 from .lexicon import Lexicon
 
+ORGANISATION_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 NOT_PERSON = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
 DESCRIPTION_SKIP = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"})
 PREPOSITIONS = frozenset({"for", "of", "with", "at", "in", "from", "on"})
@@ -30,6 +31,11 @@ class SpeakerMention:
     kind: str  # "person", "pronoun" or "description"
     title: str | None = None
     affiliation: str | None = None
+    type: str | None = None  # "person", "organisation", "unnamed" (an unnamed source); None
+
+    @property
+    def speaker_type(self) -> str | None:
+        return "person" if self.kind == "person" else self.type
 
 
 class Speakers:
@@ -43,6 +49,9 @@ class Speakers:
             if ent.label == "PERSON" and not self._quoted(ent.start):
                 self._add_person(self._without_possessive(ent.start, ent.end))
         self._described: dict[int, SpeakerMention] = {}
+        self._title_words: dict[int, set[str]] = {}  # a name's titles, as its quotes gave them
+        self._body_starts: list[int] = []  # bodies and groups that spoke, in text order
+        self._bodies: list[SpeakerMention] = []
 
     def _add_person(self, span: tuple[int, int]) -> None:
         """Keep a person's name span, in text order, once."""
@@ -73,9 +82,83 @@ class Speakers:
         label = ent.label if ent is not None else ""
         known = tok.text in self.people_by_word
         known = known or tok.pos == "PROPN" and self._titled(head)  # "mayor Paola Castillo"
-        if label == "PERSON" or tok.pos == "PROPN" and (label not in NOT_PERSON or known):
+        a_name = label == "PERSON" or tok.pos == "PROPN" and (label not in NOT_PERSON or known)
+        if a_name and (label == "PERSON" or known or not self._lone_name(head)):
             return self._person(head)
-        return self._description(head)
+        named = self._named_in_apposition(head)
+        if named is not None:
+            return named
+        described = self._description(head)
+        if ent is not None and label in ORGANISATION_LABELS and ent.label != "NORP":
+            start, end = min(ent.start, described.start), max(ent.end, described.end)
+            return self._organisation(start, end)
+        return described
+
+    def _organisation(self, start: int, end: int) -> SpeakerMention:
+        """An organisation's name as its entity and its description span it, with "the" before
+        it ("the Syrian Observatory for Human Rights", whose parse may make "Rights" the
+        subject; "Russia's defence ministry")."""
+        first = self.parse.index_at(start)
+        if first > 0 and self.parse.word(first - 1) == "the" and not self.inside[first - 1]:
+            start = self.parse.tokens[first - 1].start
+        start, end = self._without_possessive(start, end)
+        return SpeakerMention(self.text[start:end], start, end, "description", type="organisation")
+
+    def _lone_name(self, head: int) -> bool:
+        """A single capitalised word that is no entity and no one's name ("JNIM said",
+        "Houthis say"): a group more likely than a person."""
+        tokens = self.parse.tokens
+        alone = not (head > 0 and self._name_word(head - 1))
+        alone = alone and not (head + 1 < len(tokens) and self._name_word(head + 1))
+        return alone and self.parse.entity_at(tokens[head].start, tokens[head].end) is None
+
+    def _named_in_apposition(self, head: int) -> SpeakerMention | None:
+        """ "A spokesman for the coalition, Colonel Daniel Hayes, said": the person named in
+        apposition to a description, with its title and affiliation."""
+        if not self.parse.has_parse:
+            return None
+        tokens = self.parse.tokens
+        name = self.parse.child(head, {"appos"})
+        if name is None or tokens[name].pos != "PROPN" or self.inside[name]:
+            return None
+        while name + 1 < len(tokens) and self._name_word(name + 1):
+            name += 1  # the name's last word
+        person = self._person(name)
+        title = self._head_title(head) or person.title
+        affiliation = person.affiliation or self._described_affiliation(head)
+        return replace(person, title=title, affiliation=affiliation)
+
+    def _head_title(self, head: int) -> str | None:
+        """The title a description's head is ("spokesman" in "the group's military
+        spokesman"), with the modifiers that belong to it ("military spokesman")."""
+        tokens = self.parse.tokens
+        for title in self.lex.titles:
+            lo = head - len(title) + 1
+            if lo >= 0 and tuple(t.text.lower() for t in tokens[lo : head + 1]) == title:
+                return self._span_text(lo, head)
+        return None
+
+    def _described_affiliation(self, head: int) -> str | None:
+        """ "for the U.S.-led coalition" after the head, or the possessor before it ("The
+        Houthis' spokesman")."""
+        tokens = self.parse.tokens
+        for c in self.parse.children[head]:
+            if tokens[c].dep == "prep" and tokens[c].text.lower() in ("for", "of", "with"):
+                obj = self.parse.child(c, {"pobj"})
+                if obj is not None:
+                    lo, hi = self.parse.subtree(obj)
+                    while lo < hi and tokens[lo].text.lower() in self.lex.leading_words:
+                        lo += 1
+                    return self._span_text(lo, hi)
+        poss = self.parse.child(head, {"poss"})
+        if poss is not None and not self.lex.is_pronoun(tokens[poss].text):
+            lo, hi = self.parse.subtree(poss)
+            while lo < hi and tokens[lo].text.lower() in self.lex.leading_words:
+                lo += 1
+            while hi > lo and tokens[hi].text.lower() in ("'s", "’s", "'", "’"):
+                hi -= 1
+            return self._span_text(lo, hi)
+        return None
 
     def _person(self, head: int) -> SpeakerMention:
         tokens = self.parse.tokens
@@ -227,12 +310,34 @@ class Speakers:
                 if self.lex.cue_lemma(word) or word in SURFACE_STOPS or head - lo >= 5:
                     break
                 lo -= 1
+        for j in range(head - 1, lo - 1, -1):
+            if (
+                tokens[j].text in ("-", "—", "–")
+                and self.text[tokens[j].start - 1 : tokens[j].start] == " "
+            ):
+                lo = j + 1  # "MOGADISHU (Wire) - Al-Shabaab militants": after the dateline
+                break
         while lo < hi and (not tokens[lo].text[:1].isalnum() or tokens[lo].dep == "cc"):
             lo += 1
         while hi > lo and "\n" in self.text[tokens[lo].start : tokens[hi].end]:
             hi -= 1
-        start, end = tokens[lo].start, tokens[hi].end
-        return SpeakerMention(self.text[start:end], start, end, "description")
+        start, end = self._without_possessive(tokens[lo].start, tokens[hi].end)
+        if end <= start:  # a bare possessive
+            start, end = tokens[lo].start, tokens[hi].end
+        kind = self._body_or_source(head)
+        return SpeakerMention(self.text[start:end], start, end, "description", type=kind)
+
+    def _body_or_source(self, head: int) -> str:
+        """An organisation ("the ministry", "the Observatory", "Hamas", "Kurdish forces"), or
+        an unnamed source ("a military source", "residents", "officials")."""
+        tok = self.parse.tokens[head]
+        ent = self.parse.entity_at(tok.start, tok.end)
+        if ent is not None and ent.label in ORGANISATION_LABELS or tok.pos == "PROPN":
+            return "organisation"
+        word = tok.text.lower()
+        if word in self.lex.organisation_nouns or tok.lemma.lower() in self.lex.organisation_nouns:
+            return "organisation"
+        return "unnamed"
 
     def _span_text(self, lo: int, hi: int) -> str:
         return self.text[self.parse.tokens[lo].start : self.parse.tokens[hi].end]
@@ -242,14 +347,24 @@ class Speakers:
     def resolve(self, mention: SpeakerMention) -> SpeakerMention:
         """A short name, or he/she, as the article's full name for that person."""
         if mention.kind == "pronoun":
+            if mention.text.lower() in self.lex.body_pronouns:
+                return self._body_before(mention) or mention
             if mention.text.lower() not in self.lex.person_pronouns:
                 return mention
             person = self._antecedent(mention.start)
+            source = self._source_before(mention, after=person[0] if person else -1)
+            if source is not None:
+                return source  # "A commander … said …. He denied …"
             if person is None:
                 return mention
             start, end = person
             named = SpeakerMention(self.text[start:end], start, end, "person")
             return self.resolve(named)
+        if mention.kind == "description":
+            titled = self._titled_before(mention)
+            if titled is None:
+                return mention
+            mention = titled
         if mention.kind != "person":
             return mention
         self._add_person((mention.start, mention.end))
@@ -303,9 +418,69 @@ class Speakers:
         return before[-1] if before else longer[0]
 
     def remember(self, mention: SpeakerMention) -> None:
-        """Keep a full name's title and affiliation for its later short mentions."""
+        """Keep a full name's title and affiliation for its later short mentions, and a body or
+        group that spoke for a later "it" or "they"."""
         if mention.kind == "person" and (mention.title or mention.affiliation):
             self._described.setdefault(mention.start, mention)
+        if mention.kind == "person" and mention.title:
+            self._title_words.setdefault(mention.start, set()).update(mention.title.lower().split())
+        if mention.kind == "description" and mention.type is not None:
+            at = bisect_right(self._body_starts, mention.start)
+            self._body_starts.insert(at, mention.start)
+            self._bodies.insert(at, mention)
+
+    def _body_before(self, pronoun: SpeakerMention) -> SpeakerMention | None:
+        """The organisation ("it", "its") or group ("they") that spoke last before the pronoun,
+        in its paragraph or the one before."""
+        floor = self._paragraph_floor(pronoun.start)
+        plural = pronoun.text.lower() in ("they", "their", "them")
+        for n in range(bisect_left(self._body_starts, pronoun.start) - 1, -1, -1):
+            body = self._bodies[n]
+            if body.start < floor:
+                break
+            if body.type == "organisation" or plural:
+                return body
+        return None
+
+    def _source_before(self, pronoun: SpeakerMention, after: int) -> SpeakerMention | None:
+        """The unnamed singular source ("a commander of one of the groups", "an official") that
+        spoke last before a he/she, in its paragraph or the one before, where no person is
+        named between them."""
+        floor = max(self._paragraph_floor(pronoun.start), after + 1)
+        for n in range(bisect_left(self._body_starts, pronoun.start) - 1, -1, -1):
+            body = self._bodies[n]
+            if body.start < floor:
+                break
+            first = body.text.split()[0].lower() if body.text.strip() else ""
+            if body.type == "unnamed" and first in ("a", "an"):
+                return body
+        return None
+
+    def _titled_before(self, mention: SpeakerMention) -> SpeakerMention | None:
+        """ "the spokesman", "the official", "the general": the person named before with that
+        title (the last one, in the article)."""
+        words = mention.text.lower().split()
+        if len(words) != 2 or words[0] != "the" or words[1] not in self.lex.title_words:
+            return None
+        for i in range(bisect_right(self.people, (mention.start, mention.start)) - 1, -1, -1):
+            start, end = self.people[i]
+            if end > mention.start:
+                continue
+            self.describe_name(start)
+            known = self._described.get(start)
+            titles = set((known.title or "").lower().split()) if known else set()
+            if words[1] in titles | self._title_words.get(start, set()):
+                title = None if words[1] in titles else mention.text.split()[1]
+                return SpeakerMention(self.text[start:end], start, end, "person", title)
+        return None
+
+    def _paragraph_floor(self, offset: int) -> int:
+        """Start of the paragraph before the one holding ``offset``."""
+        here = self.text.rfind("\n", 0, offset)
+        above = here
+        while above > 0 and self.text[above - 1].isspace():
+            above -= 1
+        return self.text.rfind("\n", 0, above) + 1 if here > 0 else 0
 
     def describe_name(self, start: int) -> None:
         """Describe the person named at ``start`` (a full name first met outside a quote's

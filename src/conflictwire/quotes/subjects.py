@@ -13,15 +13,28 @@ from collections.abc import Callable
 
 from ..view import SUBJECTS, TokenIndex
 
-INHERITS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "prep"})  # "by saying"
+INHERITS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "prep", "acomp"})  # "by saying",
+# "Trump was quick to add" (an adjective's subject is its verb's)
 NOUNS = frozenset({"NOUN", "PROPN"})
 RELATIVE = frozenset({"who", "that", "which"})
 VERBS = frozenset({"VERB", "AUX"})
+TIMES = frozenset({"DATE", "TIME"})
 
 
 class Subjects:
-    def __init__(self, text: str, parse: TokenIndex, inside: list[bool]) -> None:
+    def __init__(
+        self,
+        text: str,
+        parse: TokenIndex,
+        inside: list[bool],
+        as_verbs: frozenset[str] = frozenset(),
+        media: frozenset[str] = frozenset(),
+        polls: frozenset[str] = frozenset(),
+    ) -> None:
         self.text, self.parse, self.inside = text, parse, inside
+        self.as_verbs = as_verbs  # "as X put it": the verbs of such a clause
+        self.media = media  # "a statement saying …": nouns that speak for who put them out
+        self.polls = polls  # "In a … poll, 75 percent said": nouns that speak for a finding
 
     def of_verb(self, verb: int, is_cue: Callable[[int], bool] | None = None) -> int | None:
         """The head word of the verb's subject: its own, else that of the nearest speech verb
@@ -43,7 +56,9 @@ class Subjects:
                     return self._subject(v)
         for below, v in zip(chain, chain[1:], strict=False):
             if tokens[below].dep == "acl" and tokens[v].pos in NOUNS and not self.inside[v]:
-                return v  # "footage of Clinton asking, …": the noun the participle describes
+                # "footage of Clinton asking, …": the noun the participle describes; "the
+                # ministry issued a statement saying …": who issued it
+                return self._issuer(v)
             if tokens[below].dep not in INHERITS:
                 break
             subject = self._subject(v)
@@ -58,6 +73,15 @@ class Subjects:
         if not outside:
             return None
         subject = min(outside, key=lambda c: abs(c - verb))
+        if tokens[subject].ent_type in TIMES:  # "Saturday at the convention Sen. Warren said"
+            named = [
+                i
+                for i in range(subject + 1, verb)
+                if tokens[i].ent_type in ("PERSON", "ORG") and not self.inside[i]
+            ]
+            if not named:
+                return None
+            subject = named[-1]  # the last word of the name nearest the verb
         if tokens[subject].text.lower() in RELATIVE:  # "an academic, who …, praising"
             clause = verb
             for _ in range(4):
@@ -65,10 +89,19 @@ class Subjects:
                     break
                 clause = tokens[clause].head
             if tokens[clause].dep == "relcl":
-                subject = tokens[clause].head
+                subject = self._issuer(tokens[clause].head)  # "ran a piece that noted …"
         if self.inside[subject] or self._paragraph_break(subject, verb):
             return None
         return subject
+
+    def _issuer(self, noun: int) -> int:
+        """For a statement, video, piece or letter that speaks, the subject of the verb that put
+        it out ("His office put out a statement saying …" is the office's); else the noun."""
+        tokens = self.parse.tokens
+        if tokens[noun].lemma.lower() not in self.media or tokens[noun].dep != "dobj":
+            return noun
+        issuer = self._subject(tokens[noun].head)
+        return issuer if issuer is not None and issuer != noun else noun
 
     def _paragraph_break(self, a: int, b: int) -> bool:
         tokens = self.parse.tokens
@@ -76,7 +109,11 @@ class Subjects:
         return "\n" in self.text[tokens[lo].start : tokens[hi].end]
 
     def governing(
-        self, start: int, end: int, is_cue: Callable[[int], bool]
+        self,
+        start: int,
+        end: int,
+        is_cue: Callable[[int], bool],
+        speaks: Callable[[int], bool] | None = None,
     ) -> tuple[int, int | None] | None:
         """For a quotation embedded in a clause ("Reid called Trump a “spoiled brat”"): the
         verb outside the marks that governs it, in its paragraph, and its subject (that of the
@@ -91,23 +128,90 @@ class Subjects:
             if self._paragraph_break(node, out):
                 return None
             if not self.inside[node] and tokens[node].pos in VERBS:
-                return self._speech_above(node, is_cue) or (node, self.of_verb(node))
+                return (
+                    self._speech_above(node, is_cue, speaks or is_cue)
+                    or self._speech_in_sentence(node, speaks or is_cue)
+                    or (node, self.of_verb(node))
+                )
             if tokens[node].head == node:
                 return None
             node = tokens[node].head
         return None
 
-    def _speech_above(self, verb: int, is_cue: Callable[[int], bool]) -> tuple[int, int] | None:
-        """The outermost speech verb at or above ``verb`` in its paragraph with a subject, and
-        that subject (PolNeAR's convention: "Obama said Americans will say “no”" is Obama's)."""
+    def _speech_in_sentence(
+        self, verb: int, is_cue: Callable[[int], bool]
+    ) -> tuple[int, int] | None:
+        """A speech verb set into the sentence beside the clause rather than above it ("Six
+        months ago, the senator said, the media considered him a “fringe candidate”"): the
+        outermost one with a subject, in the paragraph."""
         tokens = self.parse.tokens
-        found = None
-        for _ in range(6):
-            if is_cue(verb):
-                subject = self.of_verb(verb, is_cue)
+        lo, hi = self.parse.sentence_span(tokens[verb].start)
+        found: list[tuple[int, int]] = []
+        for i in self.parse.between(lo, hi):
+            if is_cue(i) and tokens[i].pos in VERBS and not self._paragraph_break(i, verb):
+                subject = self._subject(i)
                 if subject is not None:
-                    found = verb, subject
+                    found.append((i, subject))
+        return min(found, key=lambda f: self.parse.depth(f[0]), default=None)
+
+    def _speech_above(
+        self, verb: int, reports: Callable[[int], bool], speaks: Callable[[int], bool]
+    ) -> tuple[int, int] | None:
+        """The source of the clause at ``verb``, walking up its paragraph: "according to X" on
+        a verb above it (PolNeAR's convention: "Sanders said, according to CNN" is CNN's), else
+        the outermost speech verb with a subject ("Obama said Americans will say “no”" is
+        Obama's), else the nearest reporting verb with one ("shedding what Gilbert called “a
+        perception problem”" is Gilbert's, not the subject of "sought" above it)."""
+        tokens = self.parse.tokens
+        according = spoken = reported = None
+        for _ in range(10):
+            source = self.according_to(verb) or self._as_put(verb)
+            if source is not None:
+                according = source
+            passive = self.parse.child(verb, {"auxpass"}) is not None  # "was shouted down"
+            if (speaks(verb) or reports(verb)) and not (passive and spoken is not None):
+                subject = self.of_verb(verb, reports)
+                if subject is not None:
+                    if speaks(verb):
+                        spoken = verb, subject
+                    elif reported is None:
+                        reported = verb, subject
             if tokens[verb].head == verb or self._paragraph_break(verb, tokens[verb].head):
                 break
+            head = tokens[verb].head
+            if tokens[verb].dep == "conj" and self._subject(verb) is not None and reports(head):
+                break  # "Cruz said he'd …, and Trump vowed to “bomb …”": Trump's own clause
             verb = tokens[verb].head
-        return found
+        return according or spoken or reported
+
+    def _as_put(self, verb: int) -> tuple[int, int] | None:
+        """ "As X put it, …" / "as X has pointed out, …" on ``verb``: that clause's verb and X."""
+        for c in self.parse.children[verb]:
+            if self.parse.tokens[c].dep != "advcl" or self.inside[c]:
+                continue
+            mark = self.parse.child(c, {"mark"})
+            if mark is None or self.parse.word(mark) != "as":
+                continue
+            if self.parse.tokens[c].lemma.lower() in self.as_verbs:
+                subject = self._subject(c)
+                if subject is not None:
+                    return c, subject
+        return None
+
+    def according_to(self, verb: int) -> tuple[int, int] | None:
+        """ "according to X" on ``verb``: the word "according" and X; or "in a poll" ("In a
+        Post-ABC News poll, 75 percent said …": the poll speaks, as PolNeAR reads it)."""
+        tokens = self.parse.tokens
+        for c in self.parse.children[verb]:
+            if self.inside[c]:
+                continue
+            if self.parse.word(c) == "according":
+                to = self.parse.child(c, {"prep"})
+                source = self.parse.child(to, {"pobj"}) if to is not None else None
+                if source is not None and not self.inside[source]:
+                    return c, source
+            if self.parse.word(c) == "in" and tokens[c].dep == "prep" and c < verb:
+                source = self.parse.child(c, {"pobj"})
+                if source is not None and tokens[source].lemma.lower() in self.polls:
+                    return c, source
+        return None

@@ -113,7 +113,8 @@ def event(
 ) -> Any:
     """One canonical event: its record, and each report with the stored event, the
     ``evidence`` spans it was read from (``[start, end]`` in the article's text, by field) and
-    its ``article`` (id, title, url, source, published, language, text)."""
+    its ``article`` (id, title, url, source, published, language, text), and the ``quotes``
+    it links to the event, each with the speaker's ``stance`` (claims, denies, disputes)."""
     with reader_of(request).connection() as conn:
         found = lookups.event(conn, event_id)
     if found is None:

@@ -50,11 +50,44 @@ def event(conn: sqlite3.Connection, group_id: str) -> dict[str, Any] | None:
             "evidence": _evidence(found[1]),
             "article": article,
         }
+    said = _quotes_about(conn, group_id)
     reports = []
     for entry in record.get("reports", [])[:MAX_REPORTS]:
-        reports.append({**entry, **stored.get(entry.get("key"), {})})
+        key = entry.get("key")
+        reports.append({**entry, **stored.get(key, {}), "quotes": said.get(key, [])})
     record["reports"] = reports
     return finite({"id": record["group_id"], **record})
+
+
+def stances(conn: sqlite3.Connection, group_id: str) -> list[dict[str, Any]]:
+    """Who claims, denies or disputes the event: ``[{speaker, speaker_type, stance}]``, each
+    once, in the reports' order (quotations without a stance or a speaker left out)."""
+    found: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for said in _quotes_about(conn, group_id).values():
+        for q in said:
+            if q["stance"] and q["speaker"]:
+                found.setdefault(
+                    (q["speaker"], q["stance"]),
+                    {k: q[k] for k in ("speaker", "speaker_type", "stance")},
+                )
+    return list(found.values())
+
+
+def _quotes_about(conn: sqlite3.Connection, group_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The quotations each report of the event links to it (with the speaker's ``stance``:
+    claims, denies, disputes), by report key, in the article's order."""
+    columns = ", ".join(f'k."{c}"' for c in _QUOTE_FIELDS)
+    sql = (
+        f"SELECT r.key, {columns} FROM event_reports r JOIN quotes k"
+        " ON k.article_pk = r.article_pk AND k.event_index = r.idx"
+        " WHERE r.group_id = ? ORDER BY r.key, k.idx LIMIT ?"
+    )
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in conn.execute(sql, (group_id, MAX_REPORTS * 20)):
+        item = dict(zip(_QUOTE_FIELDS, row[1:], strict=True))
+        item["direct"] = bool(item["direct"])
+        found.setdefault(row[0], []).append(item)
+    return found
 
 
 def _article_filter(
@@ -135,9 +168,11 @@ _QUOTE_FIELDS = (
     "quote",
     "direct",
     "speaker",
+    "speaker_type",
     "speaker_title",
     "speaker_affiliation",
     "cue",
+    "stance",
     "start",
     "end",
     "event_index",
@@ -153,7 +188,8 @@ def quotes(
     offset: int,
 ) -> tuple[int, list[dict[str, Any]]]:
     """``(total, page)``: quotations by ``speaker`` (any case) and/or containing ``q``, the
-    latest articles first; each with its article and the canonical event it is about."""
+    latest articles first; each with its article, the canonical event it is about and the
+    speaker's stance toward it."""
     where, params = [], []
     if speaker:
         where.append("k.speaker = ? COLLATE NOCASE")

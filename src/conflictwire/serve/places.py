@@ -91,13 +91,22 @@ def place(request: Request, geonameid: GeonameId) -> Any:
 def timeline(request: Request, geonameid: GeonameId) -> Any:
     """Who controlled the place when (``conflictwire timeline``): ``{"geonameid", "timelines":
     [{place, ..., "changes": [{date, controller, previous, sub_event_type, event_id, sources,
-    status, disputed, notes, ...}]}]}``, empty when no control change is recorded."""
+    status, disputed, notes, said, ...}]}]}``, empty when no control change is recorded;
+    ``said``: who claims, denies or disputes the change's event (``[{speaker, speaker_type,
+    stance}]``)."""
     with reader_of(request).connection() as conn:
         found = list(iter_canonical(conn, geonameids=[geonameid], sub_types=territory_sub_types()))
     if not found and _place(request, geonameid) is None:
         raise not_found(f"no place with geonameid {geonameid}")
-    timelines = build_timelines(found, Thresholds.from_settings(_settings(request)))
-    return {"geonameid": geonameid, "timelines": [t.to_dict() for t in timelines]}
+    timelines = [
+        t.to_dict() for t in build_timelines(found, Thresholds.from_settings(_settings(request)))
+    ]
+    with reader_of(request).connection() as conn:
+        for change in (c for t in timelines for c in t["changes"]):
+            change["said"] = (
+                lookups.stances(conn, change["event_id"]) if change.get("event_id") else []
+            )
+    return {"geonameid": geonameid, "timelines": timelines}
 
 
 @router.get("/control", response_class=Response)

@@ -223,6 +223,16 @@ def m007_index_canonical_events(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_canonical_location ON canonical_events(location COLLATE NOCASE)")
 
 
+def m008_quote_speaker_type_and_stance(conn: sqlite3.Connection) -> None:
+    """Quotes: the speaker's type (person, organisation, unnamed source) and the stance toward
+    the linked event (claims, denies, disputes); null in rows stored before. Columns already
+    there are left as they are (a test writes an older store with this version's items)."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
+    for column in ("speaker_type", "stance"):
+        if column not in have:
+            conn.execute(f"ALTER TABLE quotes ADD COLUMN {column} TEXT")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_create_articles,
     m002_create_item_tables,
@@ -231,6 +241,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m005_create_article_sources,
     m006_search_text,
     m007_index_canonical_events,
+    m008_quote_speaker_type_and_stance,
 )
 
 

@@ -111,6 +111,43 @@ function report(r, index) {
   );
 }
 
+const STANCE = { claims: "claimed by", denies: "denied by", disputes: "disputed by" };
+
+// Each quotation the reports link to the event, with its speaker's stance toward it.
+function saidSo(reports) {
+  const said = reports.flatMap((r) => (r.quotes || []).map((q) => ({ ...q, source: r.source })));
+  if (!said.length) return [];
+  const stances = said
+    .filter((q) => STANCE[q.stance] && q.speaker)
+    .map((q) => `${STANCE[q.stance]} ${q.speaker}`);
+  return [
+    h("h3", {}, "Who said so"),
+    stances.length ? h("p", { class: "stances" }, [...new Set(stances)].join("; ")) : null,
+    h(
+      "ul",
+      { class: "plain said" },
+      said.map((q) =>
+        h(
+          "li",
+          { dataset: { stance: q.stance || "" } },
+          h("blockquote", { class: "quote" }, q.direct ? `“${q.quote}”` : q.quote),
+          h(
+            "div",
+            { class: "meta" },
+            q.stance ? h("strong", {}, `${q.stance} · `) : "",
+            q.speaker || "speaker not named",
+            [q.speaker_title, q.speaker_affiliation].filter(Boolean).length
+              ? `, ${[q.speaker_title, q.speaker_affiliation].filter(Boolean).join(", ")}`
+              : "",
+            q.speaker_type ? ` (${q.speaker_type})` : "",
+            q.source ? ` · in ${q.source}` : "",
+          ),
+        ),
+      ),
+    ),
+  ];
+}
+
 export function eventPanel(e, { openPlace, onClose, showOnMap }) {
   const sources = [...new Set((e.reports || []).map((r) => r.source).filter(Boolean))];
   return [
@@ -135,6 +172,7 @@ export function eventPanel(e, { openPlace, onClose, showOnMap }) {
     ]),
     Number.isFinite(e.latitude) ? button("Show on the map", () => showOnMap(e)) : null,
     e.notes ? h("p", { class: "notes" }, e.notes) : null,
+    saidSo(e.reports || []),
     h("h3", {}, `${(e.reports || []).length} report${(e.reports || []).length === 1 ? "" : "s"}`),
     (e.reports || []).map(report),
   ];
@@ -157,6 +195,7 @@ function change(c, openEvent) {
       (c.sources || []).length ? ` · ${c.sources.join(", ")}` : "",
       status.length ? ` · ${status.join(", ")}` : "",
       (c.notes || []).length ? ` · ${c.notes.join("; ")}` : "",
+      (c.said || []).length ? ` · ${c.said.map((x) => `${STANCE[x.stance] || x.stance} ${x.speaker}`).join("; ")}` : "",
       " · ",
       c.event_id ? button("the event", () => openEvent(c.event_id)) : "",
     ),
