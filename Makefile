@@ -48,6 +48,7 @@ format: install
 
 bench: install
 	$(PY) benchmarks/bench_extract.py
+	$(PY) benchmarks/bench_scale.py
 	$(PY) benchmarks/bench_dedup.py
 	$(PY) benchmarks/bench_long.py
 	$(PY) benchmarks/bench_serve.py

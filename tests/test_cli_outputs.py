@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -270,13 +271,27 @@ def test_extract_and_ingest_count_files_against_their_total(no_model, wire, tmp_
 
 def test_the_progress_line_shows_files_of_the_total_and_articles(monkeypatch):
     monkeypatch.setattr(progress_module, "on_terminal", lambda: True)
-    with progress_module.Progress("extract", total=3, unit="file", noun="articles") as bar:
+    failed = [1]
+    with progress_module.Progress(
+        "extract", total=3, unit="file", noun="articles", failures=lambda: len(failed)
+    ) as bar:
         for _ in bar.count(["kh1", "ef1", "dj1", "k", "d"]):
             pass
         for _ in range(3):
             bar.step()
         line = str(bar)
-    assert line.startswith("extract: 100%") and "3/3 [" in line and "articles: 5]" in line
+    assert line.startswith("extract: 100%") and "3/3 [" in line and "articles: 5, " in line
+    assert re.search(r"articles: 5, [0-9.]+/s, failed: 1\]", line), line
+
+
+def test_off_a_terminal_a_line_is_logged_every_few_seconds(monkeypatch, capsys):
+    monkeypatch.setattr(progress_module, "on_terminal", lambda: False)
+    monkeypatch.setattr(progress_module, "LOG_SECONDS", 0.0)
+    with progress_module.Progress("ingest", total=2, unit="file", noun="articles") as bar:
+        bar.count_one()
+        bar.step()
+    err = capsys.readouterr().err
+    assert re.search(r"^ingest: 1/2 files, articles: 1, [0-9.]+/s \[\d+ s\]$", err, re.M), err
 
 
 def test_no_progress_when_stderr_is_not_a_terminal(no_model, wire, tmp_path):

@@ -11,11 +11,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from .dedup import Thresholds, group_pending
+from .engine import Batch, BatchResult, Runner, batches_of, processing_error
+from .engine.local import LocalRunner
 from .ingest import IngestError, content_hash, iter_articles
 from .ingest.errors import STDIN_ORIGIN
 from .models import Article
@@ -52,25 +53,43 @@ class RunReport:
         return not self.failed
 
 
-def input_files(inputs: Sequence[str]) -> list[str]:
-    """The inputs with each folder replaced by the files it holds (in the order they are read);
-    a folder with none stays, to be reported. Read one by one, they give what ``inputs`` give.
+class InputFiles:
+    """The inputs with each folder replaced by the files it holds (in the order they are read),
+    walked anew, lazily, each time they are iterated; a folder with none stays, to be reported.
+    Read one by one, they give what the inputs give.
 
-    Its length is the run's total for a progress count: listing folders is cheap, while the
-    number of articles in a feed, JSONL or CSV file is known only by reading it.
+    ``len()`` walks the folders once more to count (cheap next to reading the files): the
+    run's total for a progress count, while the number of articles in a feed, JSONL, CSV or
+    WARC file is known only by reading it.
     """
-    from .ingest.sources import walk_folder  # the readers' libraries load only when needed
 
-    names: list[str] = []
-    for name in inputs:
-        path = Path(name)
-        files = walk_folder(path) if name != STDIN_ORIGIN and path.is_dir() else []
-        names += [str(f) for f in files] or [name]
-    return names
+    def __init__(self, inputs: Sequence[str]) -> None:
+        self.inputs = tuple(inputs)
+
+    def __iter__(self) -> Iterator[str]:
+        from .ingest.sources import walk_folder  # the readers' libraries load only when needed
+
+        for name in self.inputs:
+            path = Path(name)
+            found = False
+            if name != STDIN_ORIGIN and path.is_dir():
+                for file in walk_folder(path):
+                    found = True
+                    yield str(file)
+            if not found:
+                yield name
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def input_files(inputs: Sequence[str]) -> InputFiles:
+    """The inputs' files, walked lazily (:class:`InputFiles`)."""
+    return InputFiles(inputs)
 
 
 def read_articles(
-    inputs: Sequence[str],
+    inputs: Iterable[str],
     settings: Settings,
     report: RunReport,
     on_error: ErrorHandler,
@@ -94,23 +113,13 @@ def read_articles(
             on_input(name)
 
 
-# The most of an error's message a warning quotes.
-ERROR_CHARS = 200
-
-
 def failure_reporter(report: RunReport, on_error: ErrorHandler) -> FailureHandler:
     """What the pipeline calls with an article it could not process: an error naming the article
     for ``on_error`` and the report (the article is left out, the others go on)."""
 
     def failed(article: Article, exc: Exception) -> None:
         log.debug("processing %s failed", article.origin or article.id, exc_info=exc)
-        said = (str(exc).strip().splitlines() or [""])[0]
-        said = said if len(said) <= ERROR_CHARS else said[: ERROR_CHARS - 3] + "..."
-        error = IngestError(
-            article.origin or article.id or "article",
-            f"could not be processed ({type(exc).__name__}: {said}); left out, the other "
-            "articles go on",
-        )
+        error = processing_error(article, exc)
         report.failed.append(error)
         on_error(error)
 
@@ -118,7 +127,7 @@ def failure_reporter(report: RunReport, on_error: ErrorHandler) -> FailureHandle
 
 
 def extract(
-    inputs: Sequence[str],
+    inputs: Iterable[str],
     settings: Settings,
     pipeline: Pipeline,
     report: RunReport,
@@ -133,14 +142,33 @@ def extract(
     )
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
+def extract_batches(
+    inputs: Iterable[str],
+    settings: Settings,
+    runner: Runner,
+    report: RunReport,
+    on_error: ErrorHandler,
+    stdin: BinaryIO | None = None,
+    on_input: InputDone | None = None,
+    skip: Callable[[int], bool] | None = None,
+) -> Iterator[BatchResult]:
+    """Processed articles, a batch at a time, from ``runner`` (in the order batches complete).
+    ``skip`` names batches (by index) not to run again: their articles are read, not sent."""
+    articles = read_articles(inputs, settings, report, on_error, stdin, on_input)
+    batches = batches_of(articles, runner.batch_size)
+    for result in runner.run(b for b in batches if skip is None or not skip(b.index)):
+        _report_failed(result, report, on_error)
+        yield result
+
+
+def _report_failed(result: BatchResult, report: RunReport, on_error: ErrorHandler) -> None:
+    for error in result.failed:
+        report.failed.append(error)
+        on_error(error)
 
 
 def ingest(
-    inputs: Sequence[str],
+    inputs: Iterable[str],
     settings: Settings,
     pipeline: Pipeline,
     store: Store,
@@ -151,6 +179,7 @@ def ingest(
     on_article: Callable[[Article], None] | None = None,
     on_warning: ErrorHandler | None = None,
     on_input: InputDone | None = None,
+    runner: Runner | None = None,
 ) -> RunReport:
     """Process new articles into the store, one transaction per batch.
 
@@ -160,25 +189,40 @@ def ingest(
     is stored for another text is stored under a new id, with a warning to ``on_warning``
     (default ``on_error``; it does not count as a failed input). After each batch its events are
     grouped with the stored ones into canonical events (incrementally: only the groups they
-    touch).
+    touch). ``runner`` processes the batches (default: ``pipeline`` here, batches of
+    ``INGEST_BATCH``); only this process writes the store, one transaction per batch.
     """
     warn = on_warning or on_error
     limits = Thresholds.from_settings(settings)
     articles = read_articles(inputs, settings, report, on_error, stdin, on_input)
-    on_failure = failure_reporter(report, on_error)
-    for chunk in _chunks(articles, INGEST_BATCH):
-        digests = [content_hash(a.text) for a in chunk]
-        seen = store.known_hashes(digests)
-        fresh, copies = [], []
-        for article, digest in zip(chunk, digests, strict=True):
-            if digest in seen:
-                copies.append(article)
-                continue
-            seen.add(digest)
-            fresh.append(article)
-        processed = list(pipeline.run(fresh, on_failure=on_failure))
-        result = store.add_batch(processed)
-        copied = store.add_sources(copies)
+    runner = runner or LocalRunner(pipeline, INGEST_BATCH)
+    # Texts sent to be processed and not yet stored, by hash, and the batch that holds them;
+    # the copies of each batch's texts, added as sources once that batch is stored.
+    pending: dict[str, int] = {}
+    copies: dict[int, list[Article]] = {}
+
+    def fresh_batches() -> Iterator[Batch]:
+        for batch in batches_of(articles, runner.batch_size):
+            digests = [content_hash(a.text) for a in batch.articles]
+            stored = store.known_hashes(digests)
+            fresh = []
+            copies[batch.index] = []
+            for article, digest in zip(batch.articles, digests, strict=True):
+                if digest in stored:
+                    copies[batch.index].append(article)
+                elif digest in pending:  # its first copy is on its way: added after it
+                    copies.setdefault(pending[digest], []).append(article)
+                else:
+                    pending[digest] = batch.index
+                    fresh.append(article)
+            yield Batch(batch.index, fresh)
+
+    for done in runner.run(fresh_batches()):
+        _report_failed(done, report, on_error)
+        result = store.add_batch(done.articles)
+        copied = store.add_sources(copies.pop(done.index, []))
+        for digest in [d for d, index in pending.items() if index == done.index]:
+            del pending[digest]
         report.stored += result.added
         report.duplicates += result.skipped + copied.skipped
         report.sources_added += result.sources + copied.sources
@@ -189,6 +233,6 @@ def ingest(
         report.reports_grouped += grouped.reports
         report.groups_written += grouped.groups
         if on_article is not None:
-            for article in processed:
+            for article in done.articles:
                 on_article(article)
     return report

@@ -49,11 +49,12 @@ def exit_for(failed: list[IngestError]) -> NoReturn:
 def resource_errors() -> Iterator[None]:
     """Failures of heavy resources (spaCy model, database, files) as ``fail`` messages (exit 3);
     a store's failures say their cause (``store.errors``)."""
+    from ..engine.choice import EngineError
     from ..nlp import ModelNotFoundError
 
     try:
         yield
-    except ModelNotFoundError as exc:
+    except (ModelNotFoundError, EngineError) as exc:
         fail(str(exc))
     except OutputError as exc:
         fail(str(exc))

@@ -5,6 +5,8 @@
 - :func:`config_option`: ``--config`` (the command receives ``settings=``);
   :func:`settings_options`: the same plus ``--published``, ``--model``, ``--n-process``;
 - :func:`output_options`: ``-f/--format`` (the formats a command writes) and ``-o/--output``;
+- :func:`engine_options`: ``--engine``, ``--scheduler``, ``--workers``, ``--task-size`` (the
+  command receives ``engine=``, an :class:`~conflictwire.engine.EngineChoice`);
 - :func:`date_option`: a date (``YYYY-MM-DD``), checked by :func:`check_date`;
 - :func:`refuse_output_among`: ``-o`` must not name one of the command's inputs.
 """
@@ -20,6 +22,7 @@ from typing import Any, TypeVar
 
 import click
 
+from ..engine.choice import DEFAULT_TASK_SIZE, DEFAULT_WORKERS, ENGINES, EngineChoice
 from ..export import FORMATS
 from ..export.output import is_stdout
 from ..settings import Settings, iso_day, publication_day
@@ -130,8 +133,53 @@ def settings_options(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def engine_options(func: F) -> F:
+    """Where the stages run; the command receives ``engine=``."""
+
+    @click.option(
+        "--engine",
+        type=click.Choice(ENGINES),
+        default="local",
+        show_default=True,
+        help="Run the stages in this process, or on a Dask cluster.",
+    )
+    @click.option(
+        "--scheduler",
+        envvar="DASK_SCHEDULER_ADDRESS",
+        show_envvar=True,
+        help="A running Dask scheduler (tcp://HOST:8786) for --engine dask; without one, a "
+        "local cluster of --workers processes is started.",
+    )
+    @click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=DEFAULT_WORKERS,
+        show_default=True,
+        help="Worker processes of the local Dask cluster.",
+    )
+    @click.option(
+        "--task-size",
+        type=click.IntRange(min=1),
+        default=DEFAULT_TASK_SIZE,
+        show_default=True,
+        help="Articles per Dask task (and per file with --shards).",
+    )
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any, engine: str, scheduler: str | None, workers: int, task_size: int, **kwargs: Any
+    ) -> Any:
+        ctx = click.get_current_context()
+        given = ctx.get_parameter_source("scheduler") == click.core.ParameterSource.COMMANDLINE
+        if engine == "local" and given:
+            fail("--scheduler is for --engine dask; add --engine dask", ExitCode.USAGE)
+        choice = EngineChoice(engine, scheduler or None, workers, task_size)
+        return func(*args, engine=choice, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
 def _check_output(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    if value == "-" and ctx.params.get("fmt") == "parquet":
+    if value == "-" and ctx.params.get("fmt") == "parquet" and not ctx.params.get("shards"):
         raise click.BadParameter("parquet is binary: give a file, e.g. -o events.parquet")
     return value
 

@@ -1,21 +1,24 @@
-"""The one progress writer: a line on stderr while a command runs, only on a terminal.
+"""The one progress writer, in the main process only: a bar on stderr while a command runs on
+a terminal; otherwise (a log file, a batch job) a line every ``LOG_SECONDS`` once a run has
+lasted that long.
 
-``extract`` and ``ingest`` count input files against their total (folders are listed first,
-which is cheap) and show the articles done so far; the articles a feed, JSONL or CSV file holds
-are known only by reading it, so they get a count, not a total. ``evaluate`` counts documents
-against the gold file's.
+``extract`` and ``ingest`` count input files against their total (folders are counted first,
+which is cheap) and show the articles done so far, their rate and the failures so far; the
+articles a feed, JSONL, CSV or WARC file holds are known only by reading it, so they get a
+count, not a total. ``evaluate`` counts documents against the gold file's.
 """
 
 from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 REFRESH_SECONDS = 0.5  # how often a count beside the steps is redrawn
+LOG_SECONDS = 10.0  # how often a line is written when stderr is not a terminal
 
 
 def on_terminal() -> bool:
@@ -26,33 +29,73 @@ def on_terminal() -> bool:
 class Progress:
     """A progress line: ``step`` advances it towards ``total`` (if known); ``count`` passes
     items through (``count_one`` hears of one) and advances it, or, given a ``noun``, shows
-    how many went by next to the steps ("3/10 [..., articles: 41]")."""
+    how many went by next to the steps, their rate and, given ``failures`` (a count to ask),
+    the failures so far ("3/10 [..., articles: 41, 12.5/s, failed: 1]")."""
 
     def __init__(
-        self, desc: str, *, total: int | None = None, unit: str = "article", noun: str = ""
+        self,
+        desc: str,
+        *,
+        total: int | None = None,
+        unit: str = "article",
+        noun: str = "",
+        failures: Callable[[], int] | None = None,
     ) -> None:
         from tqdm import tqdm
 
+        self._terminal = on_terminal()
         self._bar: Any = tqdm(
-            total=total, desc=desc, unit=unit, disable=not on_terminal(), leave=False
+            total=total, desc=desc, unit=unit, disable=not self._terminal, leave=False
         )
+        self._desc, self._unit, self._total = desc, unit, total
         self._noun = noun
-        self._shown = 0.0
+        self._failures = failures
+        self._started = self._shown = self._logged = time.monotonic()
         self.counted = 0
+        self.steps = 0
 
     def step(self, *_: object) -> None:
+        self.steps += 1
         self._bar.update()
+        self._log()
 
     def count_one(self, *_: object) -> None:
         self.counted += 1
         if not self._noun:
             self._bar.update()
+            self._log()
             return
-        self._bar.set_postfix_str(f"{self._noun}: {self.counted}", refresh=False)
         now = time.monotonic()
+        self._bar.set_postfix_str(self.postfix(now), refresh=False)
         if now - self._shown >= REFRESH_SECONDS:  # one big file: the count still moves
             self._bar.refresh()
             self._shown = now
+        self._log()
+
+    def postfix(self, now: float | None = None) -> str:
+        """The counts beside the steps: "articles: 41, 12.5/s, failed: 1"."""
+        elapsed = (now or time.monotonic()) - self._started
+        rate = f", {self.counted / elapsed:.1f}/s" if elapsed > 0 else ""
+        failed = f", failed: {self._failures()}" if self._failures is not None else ""
+        return f"{self._noun}: {self.counted}{rate}{failed}"
+
+    def _log(self) -> None:
+        """Off a terminal, a line every ``LOG_SECONDS``: what the bar would show."""
+        if self._terminal:
+            return
+        now = time.monotonic()
+        if now - self._logged < LOG_SECONDS:
+            return
+        self._logged = now
+        of = f"/{self._total}" if self._total is not None else ""
+        counts = (
+            self.postfix(now) if self._noun else f"{self.counted / (now - self._started):.1f}/s"
+        )
+        sys.stderr.write(
+            f"{self._desc}: {self.steps or self.counted}{of} {self._unit}s, {counts} "
+            f"[{now - self._started:.0f} s]\n"
+        )
+        sys.stderr.flush()
 
     def count(self, items: Iterable[T]) -> Iterator[T]:
         for item in items:
@@ -64,6 +107,8 @@ class Progress:
         return str(self._bar)
 
     def close(self) -> None:
+        if self._noun:
+            self._bar.set_postfix_str(self.postfix(), refresh=False)
         self._bar.close()
 
     def __enter__(self) -> Progress:

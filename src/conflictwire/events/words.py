@@ -70,15 +70,41 @@ def _token_words(token: Token, index: int) -> list[Word]:
 
 def matches(words: list[Word], patterns: Sequence[Pattern], positions: Iterable[int]) -> bool:
     """Whether any of ``patterns`` matches from any of ``positions`` (a pattern is tried only
-    where its first word is)."""
+    where its first word is: looked up by the word's keys, not tried one by one)."""
+    by_first, gap_first = _by_first_word(patterns)
     for i in positions:
-        keys = words[i].keys
-        for pattern in patterns:
-            if (pattern[0] == GAP or pattern[0] in keys) and match_at(
-                words, i, pattern
-            ) is not None:
+        for key in words[i].keys:
+            for pattern in by_first.get(key, ()):
+                if match_at(words, i, pattern) is not None:
+                    return True
+        for pattern in gap_first:
+            if match_at(words, i, pattern) is not None:
                 return True
     return False
+
+
+# The patterns of each list of rules by their first word, built once per list: rules are
+# loaded once and kept. A list is kept here beside its index, so its id is not reused while
+# it is; lists made for one call (a filtered copy) are dropped when the table is full.
+_FIRST_WORDS: dict[int, tuple[Sequence[Pattern], dict[str, list[Pattern]], list[Pattern]]] = {}
+_FIRST_WORDS_MAX = 512
+
+
+def _by_first_word(patterns: Sequence[Pattern]) -> tuple[dict[str, list[Pattern]], list[Pattern]]:
+    known = _FIRST_WORDS.get(id(patterns))
+    if known is not None and known[0] is patterns:
+        return known[1], known[2]
+    by_first: dict[str, list[Pattern]] = {}
+    gap_first: list[Pattern] = []
+    for pattern in patterns:
+        if pattern[0] == GAP:
+            gap_first.append(pattern)
+        else:
+            by_first.setdefault(pattern[0], []).append(pattern)
+    if len(_FIRST_WORDS) >= _FIRST_WORDS_MAX:
+        _FIRST_WORDS.clear()
+    _FIRST_WORDS[id(patterns)] = (patterns, by_first, gap_first)
+    return by_first, gap_first
 
 
 def match_at(words: list[Word], i: int, pattern: Pattern) -> int | None:
