@@ -294,6 +294,20 @@ def test_off_a_terminal_a_line_is_logged_every_few_seconds(monkeypatch, capsys):
     assert re.search(r"^ingest: 1/2 files, articles: 1, [0-9.]+/s \[\d+ s\]$", err, re.M), err
 
 
+def test_off_a_terminal_a_long_run_ends_on_its_totals(monkeypatch, capsys):
+    monkeypatch.setattr(progress_module, "on_terminal", lambda: False)
+    monkeypatch.setattr(progress_module, "LOG_SECONDS", 0.0)
+    with progress_module.Progress("extract", total=3, unit="file", noun="articles") as bar:
+        bar.step()  # a line is logged here; two more files and 7 articles follow
+        monkeypatch.setattr(progress_module, "LOG_SECONDS", 3600.0)
+        for _ in range(7):
+            bar.count_one()
+        bar.step()
+        bar.step()
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert re.fullmatch(r"extract: 3/3 files, articles: 7, [0-9.]+/s \[\d+ s\]", last), last
+
+
 def test_no_progress_when_stderr_is_not_a_terminal(no_model, wire, tmp_path):
     code, _, err = run("extract", wire, "-o", tmp_path / "o.jsonl")
     assert code == ExitCode.OK and err == ""

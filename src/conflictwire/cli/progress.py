@@ -1,6 +1,6 @@
 """The one progress writer, in the main process only: a bar on stderr while a command runs on
 a terminal; otherwise (a log file, a batch job) a line every ``LOG_SECONDS`` once a run has
-lasted that long.
+lasted that long, and a last line with the totals when such a run ends.
 
 ``extract`` and ``ingest`` count input files against their total (folders are counted first,
 which is cheap) and show the articles done so far, their rate and the failures so far; the
@@ -79,12 +79,15 @@ class Progress:
         failed = f", failed: {self._failures()}" if self._failures is not None else ""
         return f"{self._noun}: {self.counted}{rate}{failed}"
 
-    def _log(self) -> None:
-        """Off a terminal, a line every ``LOG_SECONDS``: what the bar would show."""
+    def _log(self, *, last: bool = False) -> None:
+        """Off a terminal, a line every ``LOG_SECONDS``: what the bar would show; ``last``: the
+        totals at the end of a run that has logged lines."""
         if self._terminal:
             return
         now = time.monotonic()
-        if now - self._logged < LOG_SECONDS:
+        if last and self._logged == self._started:
+            return  # a short run: no lines, no last line
+        if not last and now - self._logged < LOG_SECONDS:
             return
         self._logged = now
         of = f"/{self._total}" if self._total is not None else ""
@@ -110,6 +113,7 @@ class Progress:
         if self._noun:
             self._bar.set_postfix_str(self.postfix(), refresh=False)
         self._bar.close()
+        self._log(last=True)
 
     def __enter__(self) -> Progress:
         return self
