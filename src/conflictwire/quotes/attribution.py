@@ -22,6 +22,7 @@ from .subjects import Subjects
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»]?\s")
 _SHORT_WORD = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z])$")  # "Mr." "Sen." "U.S." "p.m."
 DASHES = "―—–-"
+LABEL_WORDS = frozenset({"PROPN", "NOUN", "DET", "PART", "CCONJ"})  # "Blumenthal and Cohen:"
 
 
 def _nothing(i: int) -> bool:
@@ -63,12 +64,36 @@ class Attributor:
         tok = self.parse.tokens[i]
         if self.inside[i]:
             return False
+        lemma = self.lex.cue_lemma(tok.text, tok.lemma)
+        if lemma in self.lex.document_cues:
+            return self._read_by_document(i)
         if tok.pos in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM") and tok.lemma != "according":
             return False
-        lemma = self.lex.cue_lemma(tok.text, tok.lemma)
         if lemma is None or (lemma == "according" and self._next_word(i) != "to"):
             return False
         return weak_ok or lemma not in self.lex.weak_cues
+
+    def _read_by_document(self, i: int) -> bool:
+        """ "read" speaks for a statement, sign or message: its subject or object, or the noun
+        right before or after it (the parse often takes "the editorial read" for a noun)."""
+        tokens, parse = self.parse.tokens, self.parse
+        near = [c for c in parse.children[i] if tokens[c].dep in SUBJECTS]
+        if i > 0:
+            near.append(i - 1)
+        after = i + 1
+        while after < len(tokens) and tokens[after].text.lower() in self.lex.leading_words:
+            after += 1
+        if i > 0 and not tokens[i - 1].text[:1].isalnum():
+            near.append(after)  # '“…,” read the statement' (not "to read my statement")
+        relative = any(parse.word(c) in ("that", "which") for c in near[:-2])
+        if tokens[i].dep == "relcl" and relative:
+            near.append(tokens[i].head)  # "a sign that read"
+        return any(
+            0 <= j < len(tokens)
+            and not self.inside[j]
+            and tokens[j].lemma.lower() in self.lex.media_nouns
+            for j in near
+        )
 
     def reports(self, i: int) -> bool:
         """A speech verb, or a verb of the reporting lists (``reporting.yaml``: "thanked X for
@@ -113,8 +138,11 @@ class Attributor:
                     self.copular[span.open] = Attribution(*clause)  # the context may say
                 else:  # "… his tax returns were made public ― Trump boasted, “…”"
                     weak = Attribution(*clause)
+        label = None if found else self._label(span, paragraph)
+        if label is not None and self._label_after_dash(span, paragraph):
+            return label  # 'HEADLINE AGREE - Carl Bialik: “…”': not the headline's verb
         before = None if found else self._layered(self._before(span, paragraph))
-        return found or before or weak or self._label(span, paragraph)
+        return found or before or weak or label
 
     def _after(
         self, span: QuotedSpan, paragraph: tuple[int, int], next_open: int
@@ -203,20 +231,31 @@ class Attributor:
 
     def _label(self, span: QuotedSpan, paragraph: tuple[int, int]) -> Attribution | None:
         """A source written as a label before a colon, without a verb: 'Pew Research: “…”',
-        '… - Jeffrey M. Jones: “…”'."""
+        '… - Jeffrey M. Jones: “…”', '… - Mark Blumenthal and Jon Cohen: “…”', 'More from the
+        report: “…”' (newsletter style)."""
         start = self._sentence_start(span.open, paragraph[0])
         before = self.text[start : span.open].rstrip()
         if not before.endswith(":"):
             return None
         colon = start + len(before) - 1
         start = max(start, *(before.rfind(d) + start + 1 for d in DASHES))
-        words = self.parse.between(start, colon)
+        words = list(self.parse.between(start, colon))
         tokens = self.parse.tokens
+        lead = [w.lower() for w in self.text[start:colon].split()[:2]]
+        if lead[:1] == ["from"] or lead == ["more", "from"]:  # 'More from the report:'
+            words = words[lead.index("from") + 1 :]
+            if words and tokens[words[-1]].pos == "NOUN" and self.parse.word(words[0]) == "the":
+                return Attribution(self.parse.index_at(colon), words[-1])
         if not 0 < len(words) <= 5 or tokens[words[-1]].pos != "PROPN":
             return None
-        if any(tokens[i].pos not in ("PROPN", "NOUN", "DET", "PART") for i in words):
+        if any(tokens[i].pos not in LABEL_WORDS for i in words):
             return None
         return Attribution(self.parse.index_at(colon), words[-1])
+
+    def _label_after_dash(self, span: QuotedSpan, paragraph: tuple[int, int]) -> bool:
+        """The label stands after a spaced dash in its sentence (a headline before it)."""
+        start = self._sentence_start(span.open, paragraph[0])
+        return any(f" {d} " in self.text[start : span.open] for d in DASHES)
 
     def _sentence_start(self, offset: int, floor: int) -> int:
         """Start of the sentence around ``offset`` (a previous quotation's close also ends it)."""

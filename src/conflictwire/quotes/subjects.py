@@ -42,6 +42,8 @@ class Subjects:
         tokens = self.parse.tokens
         chain = [verb]
         while len(chain) < 5 and tokens[chain[-1]].head != chain[-1]:
+            if self._paragraph_break(chain[-1], tokens[chain[-1]].head):
+                break  # a parse joined across paragraphs (a headline read with the lead)
             chain.append(tokens[chain[-1]].head)
         agent = self.parse.child(verb, {"agent"})  # "was asked by host Bill Maher"
         by = self.parse.child(agent, {"pobj"}) if agent is not None else None
