@@ -32,6 +32,7 @@ def _nothing(i: int) -> bool:
 # Subjects that name no source: "That prompted Rubio to … call Trump “very flexible”"
 _NO_SOURCE = frozenset({"this", "that", "these", "those", "which", "what", "it"})
 CLOSERS = "”\"’'»“"
+_TRANSCRIPT = re.compile(r"(?:[A-Z]{2,}\.? )?([A-Z][A-Z’'-]+):\s")  # "PENCE: …", "MR. TRUMP: …"
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,9 @@ class Attributor:
         self, span: QuotedSpan, paragraph: tuple[int, int], next_open: int
     ) -> Attribution | None:
         """The attribution written with one quotation, or None."""
+        transcript = self._transcript(span)
+        if transcript is not None:
+            return transcript
         found = self._layered(self._after(span, paragraph, next_open))
         weak = None
         if found is None and self.parse.has_parse:
@@ -159,6 +163,7 @@ class Attributor:
             return None  # an embedded quotation ('called it “strong” for years')
         reach = 4 if inner_end == "." else self.lex.cue_reach  # '“….” Trump said.'
         stop = next(self.sentence_ends(span.close + 1, stop), stop)
+
         for n, i in enumerate(self.parse.between(span.close + 1, stop)):
             if n > reach:
                 break
@@ -170,6 +175,32 @@ class Attributor:
                     head = self._first_nominal(between, i) or head  # '“…,” X, a …, said'
                 return Attribution(i, head)
         return None
+
+    def labelled(self, span: QuotedSpan) -> bool:
+        """The quotation opens with a transcript's speaker label ("PENCE: …")."""
+        return _TRANSCRIPT.match(self.text, span.start, span.end) is not None
+
+    def _transcript(self, span: QuotedSpan) -> Attribution | None:
+        """ '"PENCE: Well, look, …"': a transcript's speaker label, in capitals, opening the
+        quotation, where the article names a person by that name; the speaker is that
+        person's name as last written before the quotation (else first after it)."""
+        label = _TRANSCRIPT.match(self.text, span.start, span.end)
+        if label is None:
+            return None
+        name = label.group(1).title()
+        named = [
+            e
+            for e in self.parse.entities
+            if e.label == "PERSON"
+            and e.text.split()[-1].removesuffix("’s").removesuffix("'s") == name
+            and not self.inside[self.parse.index_at(e.start)]
+        ]
+        if not named:
+            return None
+        before = [e for e in named if e.end <= span.open]
+        person = before[-1] if before else named[0]
+        head = self.parse.index_at(self.text.rindex(name, person.start, person.end))
+        return Attribution(self.parse.index_at(label.end(1)), head)
 
     def _layered(self, found: Attribution | None) -> Attribution | None:
         """ "“…,” Sanders said, according to CNN": the source the reporter names for the

@@ -42,7 +42,7 @@ class Subjects:
         tokens = self.parse.tokens
         chain = [verb]
         while len(chain) < 5 and tokens[chain[-1]].head != chain[-1]:
-            if self._paragraph_break(chain[-1], tokens[chain[-1]].head):
+            if self._joined(chain[-1], tokens[chain[-1]].head):
                 break  # a parse joined across paragraphs (a headline read with the lead)
             chain.append(tokens[chain[-1]].head)
         agent = self.parse.child(verb, {"agent"})  # "was asked by host Bill Maher"
@@ -104,6 +104,16 @@ class Subjects:
             return noun
         issuer = self._subject(tokens[noun].head)
         return issuer if issuer is not None and issuer != noun else noun
+
+    def _joined(self, a: int, b: int) -> bool:
+        """A paragraph break between tokens ``a`` and ``b`` that no colon introduces ("… called
+        for action:" followed by the words in the next paragraph is one clause)."""
+        if not self._paragraph_break(a, b):
+            return False
+        tokens = self.parse.tokens
+        lo, hi = sorted((a, b))
+        between = self.text[tokens[lo].start : tokens[hi].end]
+        return not between[: between.index("\n")].rstrip().endswith(":")
 
     def _paragraph_break(self, a: int, b: int) -> bool:
         tokens = self.parse.tokens
