@@ -32,6 +32,7 @@ def _nothing(i: int) -> bool:
 # Subjects that name no source: "That prompted Rubio to … call Trump “very flexible”"
 _NO_SOURCE = frozenset({"this", "that", "these", "those", "which", "what", "it"})
 CLOSERS = "”\"’'»“"
+INTRODUCING = frozenset({"ccomp", "parataxis"})  # a clause the parse hangs under a quotation
 _TRANSCRIPT = re.compile(r"(?:[A-Z]{2,}\.? )?([A-Z][A-Z’'-]+):\s")  # "PENCE: …", "MR. TRUMP: …"
 
 
@@ -146,7 +147,8 @@ class Attributor:
         if label is not None and self._label_after_dash(span, paragraph):
             return label  # 'HEADLINE AGREE - Carl Bialik: “…”': not the headline's verb
         before = None if found else self._layered(self._before(span, paragraph))
-        return found or before or weak or label
+        introduced = None if found or before or weak else self._introduced(span, paragraph)
+        return found or before or weak or label or introduced
 
     def _after(
         self, span: QuotedSpan, paragraph: tuple[int, int], next_open: int
@@ -259,6 +261,32 @@ class Attributor:
                     if head is not None:
                         return Attribution(i, head)
         return None
+
+    def _introduced(self, span: QuotedSpan, paragraph: tuple[int, int]) -> Attribution | None:
+        """ 'Hillary shot back, “I suppose …”', 'The board was conclusive in its findings: “…”':
+        a clause ending in a comma or colon right before the opening mark, which the parse
+        hangs under the quotation's own verb, introduces it; its subject is the source."""
+        if not self.parse.has_parse:
+            return None
+        start = self._sentence_start(span.open, paragraph[0])
+        if not self.text[start : span.open].rstrip().endswith((",", ":")):
+            return None
+        tokens = self.parse.tokens
+        before = self.parse.between(start, span.open)
+        verbs = [i for i in before if tokens[i].pos in ("VERB", "AUX") and not self.inside[i]]
+        if not verbs:
+            return None
+        verb = max(verbs, key=lambda i: (tokens[i].dep in INTRODUCING, -self.parse.depth(i)))
+        head = tokens[verb].head
+        if tokens[verb].dep not in INTRODUCING or not self.inside[head]:
+            return None
+        subject = self.subjects.of_verb(verb)
+        if subject is None or subject not in before or self.parse.word(subject) in _NO_SOURCE:
+            return None
+        word = self.parse.word(subject)
+        if self.lex.is_pronoun(word) and word not in self.lex.person_pronouns | {"they"}:
+            return None  # "we used to say, “…”": the writer, no source
+        return Attribution(verb, subject)
 
     def _label(self, span: QuotedSpan, paragraph: tuple[int, int]) -> Attribution | None:
         """A source written as a label before a colon, without a verb: 'Pew Research: “…”',
