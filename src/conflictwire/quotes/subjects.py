@@ -19,6 +19,7 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 RELATIVE = frozenset({"who", "that", "which"})
 VERBS = frozenset({"VERB", "AUX"})
 TIMES = frozenset({"DATE", "TIME"})
+PHRASE = frozenset({"DET", "ADJ", "NOUN", "PROPN", "CCONJ", "PART", "NUM"})  # a noun phrase's
 
 
 class Subjects:
@@ -50,6 +51,7 @@ class Subjects:
         if by is not None and not self.inside[by]:
             return by
         own = self._subject(verb)
+        own = self._stranded(verb) if own is None else own
         if own is not None:
             return own
         if is_cue is not None:
@@ -95,6 +97,26 @@ class Subjects:
         if self.inside[subject] or self._paragraph_break(subject, verb):
             return None
         return subject
+
+    def _stranded(self, verb: int) -> int | None:
+        """The noun phrase that opens the verb's paragraph right before it, where the parse
+        hung it on the paragraph before (a headline read with the lead: "The Syrian army and
+        allied fighters have pledged …" with "army" made an apposition of the headline)."""
+        tokens = self.parse.tokens
+        i = verb - 1
+        while i >= 0 and tokens[i].dep in ("aux", "neg", "advmod") and tokens[i].head == verb:
+            i -= 1
+        if i < 0 or tokens[i].pos not in NOUNS or self.inside[i]:
+            return None
+        while tokens[i].dep == "conj" and not self._paragraph_break(i, tokens[i].head):
+            i = tokens[i].head  # "the army and allied fighters": the first of them
+        if not self._paragraph_break(i, tokens[i].head) or self._paragraph_break(i, verb):
+            return None
+        para = self.text.rfind("\n", 0, tokens[i].start) + 1
+        for j in self.parse.between(para, tokens[verb].start):  # nothing but that phrase
+            if tokens[j].pos not in PHRASE and tokens[j].dep not in ("amod", "aux", "neg"):
+                return None
+        return i
 
     def _issuer(self, noun: int) -> int:
         """For a statement, video, piece or letter that speaks, the subject of the verb that put
