@@ -54,7 +54,7 @@ class QuoteScores:
     named: int = 0  # found gold direct quotations with a named or described speaker
     named_gold: int = 0  # all gold direct quotations with a named or described speaker
     named_right: int = 0
-    swapped: int = 0  # gold direct quotations left out of the speaker scores: speaker and cue swapped
+    swapped: int = 0  # gold direct quotations whose speaker and cue are swapped (not scored)
 
     def summary(self) -> dict[str, Any]:
         return {

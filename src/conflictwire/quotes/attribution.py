@@ -183,7 +183,7 @@ class Attributor:
         return _TRANSCRIPT.match(self.text, span.start, span.end) is not None
 
     def _transcript(self, span: QuotedSpan) -> Attribution | None:
-        """ '"PENCE: Well, look, …"': a transcript's speaker label, in capitals, opening the
+        """'"PENCE: Well, look, …"': a transcript's speaker label, in capitals, opening the
         quotation, where the article names a person by that name; the speaker is that
         person's name as last written before the quotation (else first after it)."""
         label = _TRANSCRIPT.match(self.text, span.start, span.end)
@@ -263,7 +263,7 @@ class Attributor:
         return None
 
     def _introduced(self, span: QuotedSpan, paragraph: tuple[int, int]) -> Attribution | None:
-        """ 'Hillary shot back, “I suppose …”', 'The board was conclusive in its findings: “…”':
+        """'Hillary shot back, “I suppose …”', 'The board was conclusive in its findings: “…”':
         a clause ending in a comma or colon right before the opening mark, which the parse
         hangs under the quotation's own verb, introduces it; its subject is the source."""
         if not self.parse.has_parse:
