@@ -54,6 +54,7 @@ class QuoteScores:
     named: int = 0  # found gold direct quotations with a named or described speaker
     named_gold: int = 0  # all gold direct quotations with a named or described speaker
     named_right: int = 0
+    swapped: int = 0  # gold direct quotations whose speaker and cue are swapped (not scored)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -64,6 +65,7 @@ class QuoteScores:
             "named_speakers": self.named,
             "named_speaker_accuracy": ratio(self.named_right, self.named),
             "named_speaker_all": ratio(self.named_right, self.named_gold),
+            "swapped_speakers": self.swapped,
             "gold_indirect": self.gold_indirect,
             "indirect_recall": ratio(self.found_indirect, self.gold_indirect),
             "indirect_precision": ratio(self.matching_indirect, self.predicted_indirect),
@@ -101,6 +103,13 @@ def is_named(speaker: str | None) -> bool:
     if not speaker or not speaker.strip():
         return False
     return not lexicon().is_pronoun(speaker.strip())
+
+
+def swapped(gold: dict[str, Any]) -> bool:
+    """A gold record whose speaker is itself a speech verb ("said", with the name as its cue):
+    speaker and cue swapped in the annotation, so it cannot be scored for its speaker."""
+    words = _WORD.findall(str(gold.get("speaker") or ""))
+    return len(words) == 1 and words[0].islower() and lexicon().cue_lemma(words[0]) is not None
 
 
 KINDS = ("person", "organisation", "unnamed")
@@ -172,7 +181,8 @@ def score_document(scores: QuoteScores, doc: GoldDocument, article: Article) -> 
         best = max(direct, key=lambda q: _overlap(q.start, q.end, g0, g1), default=None)
         found = best is not None and _overlap(best.start, best.end, g0, g1) > 0
         scores.found_direct += found
-        if is_named(g.get("speaker")):
+        scores.swapped += swapped(g)
+        if is_named(g.get("speaker")) and not swapped(g):
             scores.named_gold += 1
             if found and best is not None:
                 scores.named += 1
@@ -188,7 +198,7 @@ def _count_kind(
     scores: QuoteScores, way: str, article: Article, quote: Quote, gold: dict[str, Any]
 ) -> None:
     kind = speaker_kind(article, gold)
-    if kind is not None:
+    if kind is not None and not swapped(gold):
         scores.by_kind[way, kind] += 1
         scores.by_kind_right[way, kind] += speaker_right(quote, gold)
 

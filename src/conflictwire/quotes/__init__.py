@@ -69,12 +69,19 @@ def _attribute(text: str, spans: list[QuotedSpan], at: Attributor) -> list[Attri
     for n, span in enumerate(spans):
         next_open = spans[n + 1].open if n + 1 < len(spans) else len(text)
         found.append(at.direct(span, paras[para_of[n]], next_open))
-    for members in in_group.values():  # pieces of one quotation share the attribution
-        shared = next((found[n] for n in members if found[n] is not None), None)
+    for members in in_group.values():  # pieces of one quotation share the attribution: that
+        # of the piece before (a transcript's turn that opens with its speaker's label starts
+        # anew, "PENCE: …"), else of the first piece that has one
+        first = next((found[n] for n in members if found[n] is not None), None)
+        shared = None
         for n in members:
-            found[n] = found[n] or shared
+            if at.labelled(spans[n]):
+                shared = found[n]
+                continue
+            found[n] = found[n] or shared or first
+            shared = found[n]
     for n, span in enumerate(spans):
-        if found[n] is not None:
+        if found[n] is not None or at.labelled(span):  # a turn of someone not named: none
             continue
         lo, _ = paras[para_of[n]]
         found[n] = at.in_sentences_before(span.open, lo) or _context(n, found, para_of, in_para)

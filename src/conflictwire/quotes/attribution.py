@@ -22,6 +22,7 @@ from .subjects import Subjects
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»]?\s")
 _SHORT_WORD = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z])$")  # "Mr." "Sen." "U.S." "p.m."
 DASHES = "―—–-"
+LABEL_WORDS = frozenset({"PROPN", "NOUN", "DET", "PART", "CCONJ"})  # "Blumenthal and Cohen:"
 
 
 def _nothing(i: int) -> bool:
@@ -31,6 +32,8 @@ def _nothing(i: int) -> bool:
 # Subjects that name no source: "That prompted Rubio to … call Trump “very flexible”"
 _NO_SOURCE = frozenset({"this", "that", "these", "those", "which", "what", "it"})
 CLOSERS = "”\"’'»“"
+INTRODUCING = frozenset({"ccomp", "parataxis"})  # a clause the parse hangs under a quotation
+_TRANSCRIPT = re.compile(r"(?:[A-Z]{2,}\.? )?([A-Z][A-Z’'-]+):\s")  # "PENCE: …", "MR. TRUMP: …"
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,36 @@ class Attributor:
         tok = self.parse.tokens[i]
         if self.inside[i]:
             return False
+        lemma = self.lex.cue_lemma(tok.text, tok.lemma)
+        if lemma in self.lex.document_cues:
+            return self._read_by_document(i)
         if tok.pos in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM") and tok.lemma != "according":
             return False
-        lemma = self.lex.cue_lemma(tok.text, tok.lemma)
         if lemma is None or (lemma == "according" and self._next_word(i) != "to"):
             return False
         return weak_ok or lemma not in self.lex.weak_cues
+
+    def _read_by_document(self, i: int) -> bool:
+        """ "read" speaks for a statement, sign or message: its subject or object, or the noun
+        right before or after it (the parse often takes "the editorial read" for a noun)."""
+        tokens, parse = self.parse.tokens, self.parse
+        near = [c for c in parse.children[i] if tokens[c].dep in SUBJECTS]
+        if i > 0:
+            near.append(i - 1)
+        after = i + 1
+        while after < len(tokens) and tokens[after].text.lower() in self.lex.leading_words:
+            after += 1
+        if i > 0 and not tokens[i - 1].text[:1].isalnum():
+            near.append(after)  # '“…,” read the statement' (not "to read my statement")
+        relative = any(parse.word(c) in ("that", "which") for c in near[:-2])
+        if tokens[i].dep == "relcl" and relative:
+            near.append(tokens[i].head)  # "a sign that read"
+        return any(
+            0 <= j < len(tokens)
+            and not self.inside[j]
+            and tokens[j].lemma.lower() in self.lex.media_nouns
+            for j in near
+        )
 
     def reports(self, i: int) -> bool:
         """A speech verb, or a verb of the reporting lists (``reporting.yaml``: "thanked X for
@@ -97,6 +124,9 @@ class Attributor:
         self, span: QuotedSpan, paragraph: tuple[int, int], next_open: int
     ) -> Attribution | None:
         """The attribution written with one quotation, or None."""
+        transcript = self._transcript(span)
+        if transcript is not None:
+            return transcript
         found = self._layered(self._after(span, paragraph, next_open))
         weak = None
         if found is None and self.parse.has_parse:
@@ -113,8 +143,12 @@ class Attributor:
                     self.copular[span.open] = Attribution(*clause)  # the context may say
                 else:  # "… his tax returns were made public ― Trump boasted, “…”"
                     weak = Attribution(*clause)
+        label = None if found else self._label(span, paragraph)
+        if label is not None and self._label_after_dash(span, paragraph):
+            return label  # 'HEADLINE AGREE - Carl Bialik: “…”': not the headline's verb
         before = None if found else self._layered(self._before(span, paragraph))
-        return found or before or weak or self._label(span, paragraph)
+        introduced = None if found or before or weak else self._introduced(span, paragraph)
+        return found or before or weak or label or introduced
 
     def _after(
         self, span: QuotedSpan, paragraph: tuple[int, int], next_open: int
@@ -131,6 +165,7 @@ class Attributor:
             return None  # an embedded quotation ('called it “strong” for years')
         reach = 4 if inner_end == "." else self.lex.cue_reach  # '“….” Trump said.'
         stop = next(self.sentence_ends(span.close + 1, stop), stop)
+
         for n, i in enumerate(self.parse.between(span.close + 1, stop)):
             if n > reach:
                 break
@@ -142,6 +177,32 @@ class Attributor:
                     head = self._first_nominal(between, i) or head  # '“…,” X, a …, said'
                 return Attribution(i, head)
         return None
+
+    def labelled(self, span: QuotedSpan) -> bool:
+        """The quotation opens with a transcript's speaker label ("PENCE: …")."""
+        return _TRANSCRIPT.match(self.text, span.start, span.end) is not None
+
+    def _transcript(self, span: QuotedSpan) -> Attribution | None:
+        """'"PENCE: Well, look, …"': a transcript's speaker label, in capitals, opening the
+        quotation, where the article names a person by that name; the speaker is that
+        person's name as last written before the quotation (else first after it)."""
+        label = _TRANSCRIPT.match(self.text, span.start, span.end)
+        if label is None:
+            return None
+        name = label.group(1).title()
+        named = [
+            e
+            for e in self.parse.entities
+            if e.label == "PERSON"
+            and e.text.split()[-1].removesuffix("’s").removesuffix("'s") == name
+            and not self.inside[self.parse.index_at(e.start)]
+        ]
+        if not named:
+            return None
+        before = [e for e in named if e.end <= span.open]
+        person = before[-1] if before else named[0]
+        head = self.parse.index_at(self.text.rindex(name, person.start, person.end))
+        return Attribution(self.parse.index_at(label.end(1)), head)
 
     def _layered(self, found: Attribution | None) -> Attribution | None:
         """ "“…,” Sanders said, according to CNN": the source the reporter names for the
@@ -201,22 +262,59 @@ class Attributor:
                         return Attribution(i, head)
         return None
 
+    def _introduced(self, span: QuotedSpan, paragraph: tuple[int, int]) -> Attribution | None:
+        """'Hillary shot back, “I suppose …”', 'The board was conclusive in its findings: “…”':
+        a clause ending in a comma or colon right before the opening mark, which the parse
+        hangs under the quotation's own verb, introduces it; its subject is the source."""
+        if not self.parse.has_parse:
+            return None
+        start = self._sentence_start(span.open, paragraph[0])
+        if not self.text[start : span.open].rstrip().endswith((",", ":")):
+            return None
+        tokens = self.parse.tokens
+        before = self.parse.between(start, span.open)
+        verbs = [i for i in before if tokens[i].pos in ("VERB", "AUX") and not self.inside[i]]
+        if not verbs:
+            return None
+        verb = max(verbs, key=lambda i: (tokens[i].dep in INTRODUCING, -self.parse.depth(i)))
+        head = tokens[verb].head
+        if tokens[verb].dep not in INTRODUCING or not self.inside[head]:
+            return None
+        subject = self.subjects.of_verb(verb)
+        if subject is None or subject not in before or self.parse.word(subject) in _NO_SOURCE:
+            return None
+        word = self.parse.word(subject)
+        if self.lex.is_pronoun(word) and word not in self.lex.person_pronouns | {"they"}:
+            return None  # "we used to say, “…”": the writer, no source
+        return Attribution(verb, subject)
+
     def _label(self, span: QuotedSpan, paragraph: tuple[int, int]) -> Attribution | None:
         """A source written as a label before a colon, without a verb: 'Pew Research: “…”',
-        '… - Jeffrey M. Jones: “…”'."""
+        '… - Jeffrey M. Jones: “…”', '… - Mark Blumenthal and Jon Cohen: “…”', 'More from the
+        report: “…”' (newsletter style)."""
         start = self._sentence_start(span.open, paragraph[0])
         before = self.text[start : span.open].rstrip()
         if not before.endswith(":"):
             return None
         colon = start + len(before) - 1
         start = max(start, *(before.rfind(d) + start + 1 for d in DASHES))
-        words = self.parse.between(start, colon)
+        words = list(self.parse.between(start, colon))
         tokens = self.parse.tokens
+        lead = [w.lower() for w in self.text[start:colon].split()[:2]]
+        if lead[:1] == ["from"] or lead == ["more", "from"]:  # 'More from the report:'
+            words = words[lead.index("from") + 1 :]
+            if words and tokens[words[-1]].pos == "NOUN" and self.parse.word(words[0]) == "the":
+                return Attribution(self.parse.index_at(colon), words[-1])
         if not 0 < len(words) <= 5 or tokens[words[-1]].pos != "PROPN":
             return None
-        if any(tokens[i].pos not in ("PROPN", "NOUN", "DET", "PART") for i in words):
+        if any(tokens[i].pos not in LABEL_WORDS for i in words):
             return None
         return Attribution(self.parse.index_at(colon), words[-1])
+
+    def _label_after_dash(self, span: QuotedSpan, paragraph: tuple[int, int]) -> bool:
+        """The label stands after a spaced dash in its sentence (a headline before it)."""
+        start = self._sentence_start(span.open, paragraph[0])
+        return any(f" {d} " in self.text[start : span.open] for d in DASHES)
 
     def _sentence_start(self, offset: int, floor: int) -> int:
         """Start of the sentence around ``offset`` (a previous quotation's close also ends it)."""

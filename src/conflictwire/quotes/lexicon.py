@@ -36,6 +36,7 @@ class Lexicon:
     reporting_forms: dict[str, str] = field(default_factory=dict)  # "hoping" -> "hope"
     organisation_nouns: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
+    document_cues: frozenset[str] = frozenset()  # speech verbs only with a media noun ("read")
     finding_nouns: frozenset[str] = frozenset()
     body_pronouns: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()  # one-word titles: "the spokesman" is a person
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         reporting_forms=reporting_forms,
         organisation_nouns=frozenset(words["organisation_nouns"]),
         media_nouns=frozenset(words["media_nouns"]),
+        document_cues=frozenset(words["document_cues"]),
         finding_nouns=frozenset(words["finding_nouns"]),
         body_pronouns=frozenset(words["body_pronouns"]),
         title_words=frozenset(t[-1] for t in titles if len(t) == 1) | {"official"},

@@ -19,6 +19,7 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 RELATIVE = frozenset({"who", "that", "which"})
 VERBS = frozenset({"VERB", "AUX"})
 TIMES = frozenset({"DATE", "TIME"})
+PHRASE = frozenset({"DET", "ADJ", "NOUN", "PROPN", "CCONJ", "PART", "NUM"})  # a noun phrase's
 
 
 class Subjects:
@@ -42,12 +43,15 @@ class Subjects:
         tokens = self.parse.tokens
         chain = [verb]
         while len(chain) < 5 and tokens[chain[-1]].head != chain[-1]:
+            if self._joined(chain[-1], tokens[chain[-1]].head):
+                break  # a parse joined across paragraphs (a headline read with the lead)
             chain.append(tokens[chain[-1]].head)
         agent = self.parse.child(verb, {"agent"})  # "was asked by host Bill Maher"
         by = self.parse.child(agent, {"pobj"}) if agent is not None else None
         if by is not None and not self.inside[by]:
             return by
         own = self._subject(verb)
+        own = self._stranded(verb) if own is None else own
         if own is not None:
             return own
         if is_cue is not None:
@@ -94,6 +98,26 @@ class Subjects:
             return None
         return subject
 
+    def _stranded(self, verb: int) -> int | None:
+        """The noun phrase that opens the verb's paragraph right before it, where the parse
+        hung it on the paragraph before (a headline read with the lead: "The Syrian army and
+        allied fighters have pledged …" with "army" made an apposition of the headline)."""
+        tokens = self.parse.tokens
+        i = verb - 1
+        while i >= 0 and tokens[i].dep in ("aux", "neg", "advmod") and tokens[i].head == verb:
+            i -= 1
+        if i < 0 or tokens[i].pos not in NOUNS or self.inside[i]:
+            return None
+        while tokens[i].dep == "conj" and not self._paragraph_break(i, tokens[i].head):
+            i = tokens[i].head  # "the army and allied fighters": the first of them
+        if not self._paragraph_break(i, tokens[i].head) or self._paragraph_break(i, verb):
+            return None
+        para = self.text.rfind("\n", 0, tokens[i].start) + 1
+        for j in self.parse.between(para, tokens[verb].start):  # nothing but that phrase
+            if tokens[j].pos not in PHRASE and tokens[j].dep not in ("amod", "aux", "neg"):
+                return None
+        return i
+
     def _issuer(self, noun: int) -> int:
         """For a statement, video, piece or letter that speaks, the subject of the verb that put
         it out ("His office put out a statement saying …" is the office's); else the noun."""
@@ -102,6 +126,16 @@ class Subjects:
             return noun
         issuer = self._subject(tokens[noun].head)
         return issuer if issuer is not None and issuer != noun else noun
+
+    def _joined(self, a: int, b: int) -> bool:
+        """A paragraph break between tokens ``a`` and ``b`` that no colon introduces ("… called
+        for action:" followed by the words in the next paragraph is one clause)."""
+        if not self._paragraph_break(a, b):
+            return False
+        tokens = self.parse.tokens
+        lo, hi = sorted((a, b))
+        between = self.text[tokens[lo].start : tokens[hi].end]
+        return not between[: between.index("\n")].rstrip().endswith(":")
 
     def _paragraph_break(self, a: int, b: int) -> bool:
         tokens = self.parse.tokens
