@@ -5,6 +5,7 @@ a gazetteer that knows a few of its places."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from fastapi.testclient import TestClient
 
@@ -53,17 +54,21 @@ def hostile_article() -> Article:
     return article
 
 
+def quote_of(article: Article, words: str, **fields: Any) -> Quote:
+    """A quotation of ``words`` as they stand in the article's text (its offsets found)."""
+    start = article.text.index(words)
+    return Quote(quote=words, start=start, end=start + len(words), event_index=0, **fields)
+
+
 def quoted_fasher() -> list[Article]:
     """The El Fasher shelling, Reuters' report quoting a camp coordinator twice."""
     articles = el_fasher_shelling()
     reuters = articles[0]
     reuters.text += f' "{QUOTE}," said {ADAM}, a spokesman for the camps. "We counted the dead."'
-    start = reuters.text.index(QUOTE)
     reuters.quotes = [
-        Quote(
-            quote=QUOTE,
-            start=start,
-            end=start + len(QUOTE),
+        quote_of(
+            reuters,
+            QUOTE,
             direct=True,
             speaker=ADAM,
             speaker_type="person",
@@ -71,17 +76,8 @@ def quoted_fasher() -> list[Article]:
             speaker_affiliation="General Coordination for Displaced Persons and Refugees",
             cue="said",
             stance="claims",
-            event_index=0,
         ),
-        Quote(
-            quote="We counted the dead.",
-            start=reuters.text.index("We counted"),
-            end=reuters.text.index("We counted") + 20,
-            direct=True,
-            speaker=ADAM,
-            cue="said",
-            event_index=0,
-        ),
+        quote_of(reuters, "We counted the dead.", direct=True, speaker=ADAM, cue="said"),
     ]
     return articles
 
@@ -94,34 +90,28 @@ def said_in_kidal(articles: list[Article]) -> None:
     """Kidal's control changes, claimed by the army (Reuters) and denied by it (RFI)."""
     by_id = {a.id: a for a in articles}
     claimed = by_id["kidal-army-2"]
-    start = claimed.text.index(ARMY_CLAIM)
     claimed.quotes = [
-        Quote(
-            quote=ARMY_CLAIM,
-            start=start,
-            end=start + len(ARMY_CLAIM),
+        quote_of(
+            claimed,
+            ARMY_CLAIM,
             direct=False,
             speaker="Mali's army",
             speaker_type="organisation",
             cue="said",
             stance="claims",
-            event_index=0,
         )
     ]
     denied = by_id["kidal-rebels"]
     denied.text += f" A spokesman for the army insisted that {DENIAL}."
-    start = denied.text.index(DENIAL)
     denied.quotes = [
-        Quote(
-            quote=DENIAL,
-            start=start,
-            end=start + len(DENIAL),
+        quote_of(
+            denied,
+            DENIAL,
             direct=False,
             speaker="the army spokesman",
             speaker_type="unnamed",
             cue="insisted",
             stance="denies",
-            event_index=0,
         )
     ]
 

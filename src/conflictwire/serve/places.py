@@ -94,18 +94,15 @@ def timeline(request: Request, geonameid: GeonameId) -> Any:
     status, disputed, notes, said, ...}]}]}``, empty when no control change is recorded;
     ``said``: who claims, denies or disputes the change's event (``[{speaker, speaker_type,
     stance}]``)."""
+    thresholds = Thresholds.from_settings(_settings(request))
     with reader_of(request).connection() as conn:
         found = list(iter_canonical(conn, geonameids=[geonameid], sub_types=territory_sub_types()))
+        timelines = [t.to_dict() for t in build_timelines(found, thresholds)]
+        for change in (c for t in timelines for c in t["changes"]):
+            event_id = change.get("event_id")
+            change["said"] = lookups.stances(conn, event_id) if event_id else []
     if not found and _place(request, geonameid) is None:
         raise not_found(f"no place with geonameid {geonameid}")
-    timelines = [
-        t.to_dict() for t in build_timelines(found, Thresholds.from_settings(_settings(request)))
-    ]
-    with reader_of(request).connection() as conn:
-        for change in (c for t in timelines for c in t["changes"]):
-            change["said"] = (
-                lookups.stances(conn, change["event_id"]) if change.get("event_id") else []
-            )
     return {"geonameid": geonameid, "timelines": timelines}
 
 
