@@ -13,6 +13,7 @@ from conflictwire.evaluate.quotes import score_quotes
 from conflictwire.models import Article, Quote
 from conflictwire.pipeline import Pipeline
 from conflictwire.settings import Settings
+from quote_texts import find_quote, run_texts
 
 pytestmark = pytest.mark.e2e
 
@@ -53,18 +54,11 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def articles() -> dict[str, Article]:
-    settings = Settings(published="2024-05-07")
-    done = Pipeline(settings).run(Article(text=t, published="2024-05-07") for t in TEXTS.values())
-    return dict(zip(TEXTS, done, strict=True))
+    return run_texts(TEXTS)
 
 
 def find(article: Article, start: str, direct: bool = False) -> Quote:
-    """The quotation that starts with ``start`` (its offsets checked)."""
-    (quote,) = [q for q in article.quotes if q.quote.startswith(start) and q.direct == direct]
-    assert article.text[quote.start : quote.end] == quote.quote
-    if quote.speaker_start is not None:
-        assert article.text[quote.speaker_start : quote.speaker_end] == quote.speaker
-    return quote
+    return find_quote(article, start, direct=direct)
 
 
 def test_reported_clause_after_the_lead_names_the_organisation(articles):
@@ -205,8 +199,7 @@ def test_evaluate_quotes_reports_indirect_precision_and_speaker_kinds(articles):
         ]
     }
     document = GoldDocument(id="t", text=text, gold=gold)
-    nlp_pipeline = Pipeline(Settings(published="2024-05-07"))
-    (kept,) = nlp_pipeline.run([Article(text=text, published="2024-05-07")], keep_nlp=True)
+    kept = run_texts({"t": text}, keep_nlp=True)["t"]
     summary = score_quotes([(document, kept)]).summary()
     assert summary["indirect_recall"] == 1.0
     indirect = [q for q in kept.quotes if not q.direct]

@@ -9,8 +9,7 @@ import pytest
 from conflictwire.evaluate.gold import GoldDocument
 from conflictwire.evaluate.quotes import score_quotes, swapped
 from conflictwire.models import Article, Quote
-from conflictwire.pipeline import Pipeline
-from conflictwire.settings import Settings
+from quote_texts import find_quote, run_texts
 
 pytestmark = pytest.mark.e2e
 
@@ -44,18 +43,11 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def articles() -> dict[str, Article]:
-    settings = Settings(published="2024-05-07")
-    done = Pipeline(settings).run(Article(text=t, published="2024-05-07") for t in TEXTS.values())
-    return dict(zip(TEXTS, done, strict=True))
+    return run_texts(TEXTS)
 
 
 def find(article: Article, start: str, direct: bool = True) -> Quote:
-    """The quotation that starts with ``start`` (its offsets checked)."""
-    (quote,) = [q for q in article.quotes if q.quote.startswith(start) and q.direct == direct]
-    assert article.text[quote.start : quote.end] == quote.quote
-    if quote.speaker_start is not None:
-        assert article.text[quote.speaker_start : quote.speaker_end] == quote.speaker
-    return quote
+    return find_quote(article, start, direct=direct)
 
 
 def test_a_label_after_a_headline_names_both_authors_not_the_headline(articles):
@@ -108,9 +100,7 @@ def test_gold_records_with_speaker_and_cue_swapped_are_not_scored():
         "direct": True,
     }
     document = GoldDocument(id="t", text=text, gold={"quotes": [record]})
-    (article,) = Pipeline(Settings(published="2024-05-07")).run(
-        [Article(text=text, published="2024-05-07")], keep_nlp=True
-    )
+    article = run_texts({"t": text}, keep_nlp=True)["t"]
     summary = score_quotes([(document, article)]).summary()
     assert summary["direct_recall"] == 1.0
     assert summary["swapped_speakers"] == 1 and summary["named_speakers"] == 0
