@@ -383,11 +383,7 @@ class Speakers:
         """The person a he/she at ``offset`` stands for: the last one named as a subject in
         its paragraph or the one before ("Obama said after meeting Putin. He …"), else the
         last one named; None where no one is named before ``offset``."""
-        here = self.text.rfind("\n", 0, offset)
-        above = here  # the end of the paragraph before, its trailing blank lines left out
-        while above > 0 and self.text[above - 1].isspace():
-            above -= 1
-        floor = self.text.rfind("\n", 0, above) + 1 if here > 0 else 0
+        floor = self._paragraph_floor(offset)
         tokens = self.parse.tokens
         last = None
         # names that start at or before ``offset``, walked back from the nearest
@@ -477,7 +473,7 @@ class Speakers:
     def _paragraph_floor(self, offset: int) -> int:
         """Start of the paragraph before the one holding ``offset``."""
         here = self.text.rfind("\n", 0, offset)
-        above = here
+        above = here  # the end of the paragraph before, its trailing blank lines left out
         while above > 0 and self.text[above - 1].isspace():
             above -= 1
         return self.text.rfind("\n", 0, above) + 1 if here > 0 else 0
