@@ -17,18 +17,13 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from regions import REGIONS
+
 from conflictwire.dedup import Thresholds, group_pending
 from conflictwire.jobs import INGEST_BATCH
 from conflictwire.models import Article, Event, Evidence
 from conflictwire.store import Store
 
-REGIONS = {  # iso: (country, lat range, lon range, state actor)
-    "SY": ("Syria", (32.5, 37.0), (36.0, 41.0), "Military Forces of Syria"),
-    "SD": ("Sudan", (10.0, 19.0), (23.0, 36.0), "Military Forces of Sudan"),
-    "UA": ("Ukraine", (46.5, 50.5), (33.0, 39.5), "Military Forces of Ukraine"),
-    "ML": ("Mali", (12.0, 20.0), (-8.0, 4.0), "Military Forces of Mali"),
-    "MM": ("Myanmar", (16.0, 25.0), (94.0, 99.0), "Military Forces of Myanmar"),
-}
 SUB_TYPES = {
     "Armed clash": "Battles",
     "Government regains territory": "Battles",

@@ -32,16 +32,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from regions import REGIONS
+
 from conflictwire.dedup.tables import write_component
 from conflictwire.store import Store
 
-REGIONS = {  # iso: (country, lat range, lon range, state forces)
-    "SY": ("Syria", (32.5, 37.0), (36.0, 41.0), "Military Forces of Syria"),
-    "SD": ("Sudan", (10.0, 19.0), (23.0, 36.0), "Military Forces of Sudan"),
-    "UA": ("Ukraine", (46.5, 50.5), (33.0, 39.5), "Military Forces of Ukraine"),
-    "ML": ("Mali", (12.0, 20.0), (-8.0, 4.0), "Military Forces of Mali"),
-    "MM": ("Myanmar", (16.0, 25.0), (94.0, 99.0), "Military Forces of Myanmar"),
-}
 SUB_TYPES = {
     "Armed clash": ("Battles", "Political violence"),
     "Government regains territory": ("Battles", "Political violence"),
