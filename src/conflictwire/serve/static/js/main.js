@@ -19,6 +19,7 @@ let stats = null;
 let map = null;
 let histogram = null;
 let loading = 0; // the number of the latest map request: older answers are dropped
+let panelPinned = false; // a cluster list or place search stays until closed
 
 function say(message, { error = false } = {}) {
   statusLine.textContent = message;
@@ -98,8 +99,6 @@ async function refreshHistogram() {
     failed("Could not load the histogram", error);
   }
 }
-
-let panelPinned = false; // a cluster list or place search stays until closed
 
 function showViewPanel() {
   panelPinned = false;
