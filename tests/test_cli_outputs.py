@@ -294,6 +294,19 @@ def test_off_a_terminal_a_line_is_logged_every_few_seconds(monkeypatch, capsys):
     assert re.search(r"^ingest: 1/2 files, articles: 1, [0-9.]+/s \[\d+ s\]$", err, re.M), err
 
 
+def test_off_a_terminal_one_big_file_counts_no_file_done_until_it_is_read(monkeypatch, capsys):
+    monkeypatch.setattr(progress_module, "on_terminal", lambda: False)
+    monkeypatch.setattr(progress_module, "LOG_SECONDS", 0.0)
+    with progress_module.Progress("extract", total=1, unit="file", noun="articles") as bar:
+        for _ in range(4):  # four records of one JSONL file, the file not read to its end
+            bar.count_one()
+        first = capsys.readouterr().err.splitlines()
+        bar.step()
+    assert first and all(line.startswith("extract: 0/1 files, articles: ") for line in first)
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last.startswith("extract: 1/1 files, articles: 4, "), last
+
+
 def test_off_a_terminal_a_long_run_ends_on_its_totals(monkeypatch, capsys):
     monkeypatch.setattr(progress_module, "on_terminal", lambda: False)
     monkeypatch.setattr(progress_module, "LOG_SECONDS", 0.0)

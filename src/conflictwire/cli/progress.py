@@ -94,8 +94,11 @@ class Progress:
         counts = (
             self.postfix(now) if self._noun else f"{self.counted / (now - self._started):.1f}/s"
         )
+        # with a noun, the steps are the files and the count is beside them ("0/1 files" while
+        # one big file is read); without one, the count is what the line counts
+        done = self.steps if self._noun else (self.steps or self.counted)
         sys.stderr.write(
-            f"{self._desc}: {self.steps or self.counted}{of} {self._unit}s, {counts} "
+            f"{self._desc}: {done}{of} {self._unit}s, {counts} "
             f"[{now - self._started:.0f} s]\n"
         )
         sys.stderr.flush()
