@@ -85,25 +85,66 @@ class Piece:
     entities: list[Entity]
 
 
+# What ``read_doc`` copies of each token, as one array (spaCy's ``Doc.to_array``): reading the
+# attributes token by token builds a Python object per token and attribute, the array does not.
+TOKEN_COLUMNS = (
+    "IDX", "LENGTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_TYPE", "ENT_IOB", "SENT_START"
+)  # fmt: skip
+IOB_NAMES = ("", "I", "O", "B")  # spaCy's ENT_IOB codes
+HEAD_WRAP = 1 << 64  # HEAD is the offset to the head token, negative ones wrapped to unsigned
+
+
+class _Names(dict[int, str]):
+    """The strings of a vocabulary's hashes (lemmas, tags, labels), each looked up once."""
+
+    def __init__(self, strings: Any) -> None:
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, key: int) -> str:
+        name = self[key] = self.strings[key]
+        return name
+
+
+_names: dict[int, _Names] = {}  # by id of the vocabulary's string store
+
+
 def read_doc(doc: Doc, offset: int = 0, first: int = 0) -> Piece:
     """The tokens, sentences and entities of ``doc``, a piece of a text that starts at character
     ``offset`` and token ``first`` of the whole."""
-    tokens = [
-        Token(
-            start=offset + t.idx,
-            end=offset + t.idx + len(t.text),
-            text=t.text,
-            lemma=t.lemma_,
-            pos=t.pos_,
-            tag=t.tag_,
-            dep=t.dep_,
-            head=first + t.head.i,
-            ent_type=t.ent_type_,
-            ent_iob=t.ent_iob_,
+    strings = doc.vocab.strings
+    names = _names.get(id(strings))
+    if names is None or names.strings is not strings:
+        names = _names[id(strings)] = _Names(strings)
+    text = doc.text
+    tokens: list[Token] = []
+    breaks: list[int] = []  # the tokens that start a sentence, after the first
+    rows = doc.to_array(list(TOKEN_COLUMNS)).tolist() if len(doc) else []
+    for i, (idx, length, lemma, pos, tag, dep, head, ent, iob, sent) in enumerate(rows):
+        start = offset + idx
+        if sent == 1 and i:
+            breaks.append(i)
+        head = head - HEAD_WRAP if head >> 63 else head
+        tokens.append(
+            Token(
+                start,
+                start + length,
+                text[idx : idx + length],
+                names[lemma],
+                names[pos],
+                names[tag],
+                names[dep],
+                first + i + head,
+                names[ent],
+                IOB_NAMES[iob],
+            )
         )
-        for t in doc
+    if tokens and not doc.has_annotation("SENT_START"):
+        list(doc.sents)  # spaCy's own error: no sentences without a parser or sentencizer
+    bounds = [0, *breaks, len(tokens)] if tokens else []
+    sentences = [
+        (tokens[a].start, tokens[b - 1].end) for a, b in zip(bounds, bounds[1:], strict=False)
     ]
-    sentences = [(offset + s.start_char, offset + s.end_char) for s in doc.sents]
     entities = [
         Entity(offset + e.start_char, offset + e.end_char, e.label_, e.text) for e in doc.ents
     ]

@@ -17,11 +17,12 @@ Every article a pipeline yields states the rules that made it (``rules``, from
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .models import Article
 from .rules_version import rules_version
@@ -29,6 +30,8 @@ from .settings import Settings
 
 if TYPE_CHECKING:
     from .nlp import FailureHandler
+
+T = TypeVar("T")
 
 # What ingest fills in before any stage runs.
 INPUT_FIELDS = ("text", "id", "title", "url", "source", "published", "language", "author", "origin")
@@ -74,14 +77,24 @@ class Resources:
 def _shared_model(name: str | None) -> Any:
     from .nlp import load_model
 
-    return load_model(name)
+    return _kept(load_model(name))
 
 
 @cache
 def _shared_gazetteer(path: Path | None) -> Any:
     from .gazetteer import Gazetteer
 
-    return Gazetteer.open(path)
+    return _kept(Gazetteer.open(path))
+
+
+def _kept(loaded: T) -> T:
+    """``loaded``, kept for the life of the process, out of the cyclic collector's sight: the
+    model is some 100,000 Python objects that every full collection would walk again (a tenth
+    of the time the stages after spaCy take, measured with benchmarks/bench_extract.py). The
+    garbage of loading is collected first, so none is kept with it."""
+    gc.collect()
+    gc.freeze()
+    return loaded
 
 
 @dataclass(frozen=True)

@@ -98,8 +98,7 @@ class Progress:
         # one big file is read); without one, the count is what the line counts
         done = self.steps if self._noun else (self.steps or self.counted)
         sys.stderr.write(
-            f"{self._desc}: {done}{of} {self._unit}s, {counts} "
-            f"[{now - self._started:.0f} s]\n"
+            f"{self._desc}: {done}{of} {self._unit}s, {counts} [{now - self._started:.0f} s]\n"
         )
         sys.stderr.flush()
 

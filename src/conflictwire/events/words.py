@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import count
+from typing import NamedTuple
 
 from ..models import Span
 from ..view import NlpView, Token
 from .rules import GAP, MAX_GAP, Pattern, stem
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):  # a tuple: made for every token of every article, it must be cheap
     start: int
     end: int
     keys: frozenset[str]
@@ -37,11 +38,12 @@ class Hit:
 
 def sentence_words(view: NlpView, text: str, span: Span) -> list[Word]:
     """The words of one sentence, hyphenated tokens split into their parts."""
+    tokens = view.tokens
+    per_token = view.memo("event words", tokens, lambda: list(map(_token_words, tokens, count())))
     words: list[Word] = []
     for index in view.index.between(span[0], span[1]):
-        token = view.tokens[index]
-        if token.end <= span[1]:
-            words.extend(_token_words(token, index))
+        if tokens[index].end <= span[1]:
+            words.extend(per_token[index])
     return words
 
 

@@ -50,6 +50,9 @@ def indirect_speech(text: str, at: Attributor) -> Iterator[tuple[int, int, Attri
         if at.inside[i]:
             continue
         if parse.has_parse:
+            word = tokens[i]
+            if not at.lex.may_report(word.text, word.lemma):
+                continue
             found: list[Found] = list(_reported(at, i))
         else:
             found = _surface(text, at, i)

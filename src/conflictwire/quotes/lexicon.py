@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -49,6 +49,27 @@ class Lexicon:
     def cue_lemma(self, word: str, lemma: str = "") -> str | None:
         """The speech verb ``word`` is a form of, or None."""
         return self.cue_forms.get(word.lower()) or self.cue_forms.get(lemma.lower())
+
+    @cached_property
+    def _reporting_lemmas(self) -> frozenset[str]:
+        return frozenset().union(
+            self.clause_verbs,
+            self.object_verbs,
+            self.prep_verbs,
+            self.passive_reports,
+            self.clause_adjectives,
+            self.speech_nouns,
+        )
+
+    def may_report(self, word: str, lemma: str) -> bool:
+        """Whether a token could report what someone said or holds: "according", a form of a
+        speech verb, or a reporting word of reporting.yaml. Only these need a closer look (most
+        of a text's tokens are none of them)."""
+        return (
+            word.lower() == "according"
+            or self.cue_lemma(word, lemma) is not None
+            or self.reporting_lemma(word, lemma) in self._reporting_lemmas
+        )
 
     def is_pronoun(self, word: str) -> bool:
         low = word.lower()
