@@ -20,9 +20,9 @@ T = TypeVar("T")
 Span = tuple[int, int]
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
-    """One token of the NLP view."""
+    """One token of the NLP view (with slots: there is one for every word of every article)."""
 
     start: int
     end: int

@@ -12,7 +12,7 @@ from functools import cache
 
 from .rules import Pattern, compile_pattern, stem
 from .senses import flat, senses_data
-from .words import Word, match_at
+from .words import Word, by_first_word, match_at
 
 TOPIC_LEAD = 3  # sentences of the text that form its lead, after the headline
 NOTE = 5  # a text of this many sentences or fewer (a note, a snippet) is all lead: its triggers
@@ -62,13 +62,15 @@ def speaks_of_conflict(lead: Sequence[Sequence[Word]]) -> bool:
     """Whether the headline and lead sentences (each a list of words) hold enough distinct
     topic words (``Topic.enough``)."""
     topic = _topic()
+    by_first, _ = by_first_word(topic.patterns)  # a pattern starts with a word
     found: set[Pattern] = set()
     for words in lead:
         as_list = list(words)
         for i, word in enumerate(as_list):
-            for pattern in topic.patterns:
-                if pattern[0] in word.keys and match_at(as_list, i, pattern) is not None:
-                    found.add(pattern)
+            for key in word.keys:
+                for pattern in by_first.get(key, ()):
+                    if match_at(as_list, i, pattern) is not None:
+                        found.add(pattern)
         if topic.enough(found):
             return True
     return False

@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import count
-from typing import NamedTuple
 
 from ..models import Span
 from ..view import NlpView, Token
 from .rules import GAP, MAX_GAP, Pattern, stem
 
 
-class Word(NamedTuple):  # a tuple: made for every token of every article, it must be cheap
+@dataclass(slots=True)  # made for every token of every article: it must be cheap to make
+class Word:
     start: int
     end: int
     keys: frozenset[str]
@@ -38,12 +37,11 @@ class Hit:
 
 def sentence_words(view: NlpView, text: str, span: Span) -> list[Word]:
     """The words of one sentence, hyphenated tokens split into their parts."""
-    tokens = view.tokens
-    per_token = view.memo("event words", tokens, lambda: list(map(_token_words, tokens, count())))
     words: list[Word] = []
     for index in view.index.between(span[0], span[1]):
-        if tokens[index].end <= span[1]:
-            words.extend(per_token[index])
+        token = view.tokens[index]
+        if token.end <= span[1]:
+            words.extend(_token_words(token, index))
     return words
 
 
@@ -73,7 +71,7 @@ def _token_words(token: Token, index: int) -> list[Word]:
 def matches(words: list[Word], patterns: Sequence[Pattern], positions: Iterable[int]) -> bool:
     """Whether any of ``patterns`` matches from any of ``positions`` (a pattern is tried only
     where its first word is: looked up by the word's keys, not tried one by one)."""
-    by_first, gap_first = _by_first_word(patterns)
+    by_first, gap_first = by_first_word(patterns)
     for i in positions:
         for key in words[i].keys:
             for pattern in by_first.get(key, ()):
@@ -92,7 +90,7 @@ _FIRST_WORDS: dict[int, tuple[Sequence[Pattern], dict[str, list[Pattern]], list[
 _FIRST_WORDS_MAX = 512
 
 
-def _by_first_word(patterns: Sequence[Pattern]) -> tuple[dict[str, list[Pattern]], list[Pattern]]:
+def by_first_word(patterns: Sequence[Pattern]) -> tuple[dict[str, list[Pattern]], list[Pattern]]:
     known = _FIRST_WORDS.get(id(patterns))
     if known is not None and known[0] is patterns:
         return known[1], known[2]

@@ -97,6 +97,10 @@ def _written_keys(name: str) -> list[str]:
     return [*keys, exact, exact.removesuffix(".") if exact.endswith(".") else f"{exact}."]
 
 
+# Keys whose candidates an opened index keeps (a few MB; cleared when full).
+KEYS_KEPT = 4096
+
+
 class Gazetteer:
     """An opened index. Cheap to open; the scan automaton is loaded on the first ``scan``."""
 
@@ -109,6 +113,7 @@ class Gazetteer:
         self._exact_forms: ExactForms = {}
         self._lock = threading.Lock()
         self._seats: dict[int, Candidate | None] = {}
+        self._by_key: dict[str, tuple[Candidate, ...]] = {}
 
     @classmethod
     def open(
@@ -143,8 +148,15 @@ class Gazetteer:
 
     def candidates(self, key: str) -> list[Candidate]:
         """Places indexed under a key (a ``NameMatch.key``: normalised, or a case-sensitive alias
-        as written such as ``"US"``), most populous first."""
-        return [Candidate(*row) for row in self._conn.execute(_BY_KEY_SQL, (key,))]
+        as written such as ``"US"``), most populous first. The answers for the last
+        ``KEYS_KEPT`` keys are kept: news names the same places again and again."""
+        found = self._by_key.get(key)
+        if found is None:
+            found = tuple(Candidate(*row) for row in self._conn.execute(_BY_KEY_SQL, (key,)))
+            if len(self._by_key) >= KEYS_KEPT:
+                self._by_key.clear()
+            self._by_key[key] = found
+        return list(found)
 
     def lookup(self, name: str) -> list[Candidate]:
         """Places a name as written may refer to (all its keys tried), most populous first.

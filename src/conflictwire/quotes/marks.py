@@ -46,10 +46,23 @@ def _closes_single(text: str, i: int, hi: int) -> bool:
     return i + 1 >= hi or not text[i + 1].isalnum()
 
 
+# Any mark that may open a quotation; and, for each, any that may end it (the regex engine
+# finds the next one: a paragraph is mostly other characters).
+_ANY_OPENER = re.compile("[" + re.escape("".join(sorted(OPENERS))) + "]")
+_ENDS = {
+    ch: re.compile("[" + re.escape(closers + ("“" if ch == "“" else "")) + "]")
+    for ch, closers in (DOUBLE | SINGLE).items()
+}
+
+
 def _spans_in(text: str, lo: int, hi: int) -> Iterator[tuple[int, int | None]]:
     """(opening mark, closing mark or None) pairs at the top level of one paragraph."""
     i = lo
     while i < hi:
+        found = _ANY_OPENER.search(text, i, hi)
+        if found is None:
+            return
+        i = found.start()
         ch = text[i]
         closers = DOUBLE.get(ch) or SINGLE.get(ch)
         if closers is None or not (_opens(text, i, lo) or (ch in "“«„" and ch != "»")):
@@ -59,8 +72,14 @@ def _spans_in(text: str, lo: int, hi: int) -> Iterator[tuple[int, int | None]]:
             i += 1
             continue
         single = ch in SINGLE
+        ends = _ENDS[ch]
         j = i + 1
         while j < hi:
+            end = ends.search(text, j, hi)
+            if end is None:
+                j = hi
+                break
+            j = end.start()
             closing = text[j] in closers and (not single or _closes_single(text, j, hi))
             closing = closing or (ch == "“" and text[j] == "“" and _misturned(text, j, hi))
             if closing and j > i + 1:
