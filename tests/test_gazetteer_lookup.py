@@ -32,6 +32,19 @@ def test_candidates_are_most_populous_first(gaz: Gazetteer) -> None:
     assert [c.feature for c in gaz.candidates("homs district")] == ["admin2"]
 
 
+def test_a_key_asked_again_gives_the_same_places_and_a_list_of_its_own(
+    gaz: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = gaz.candidates("homs")
+    first.clear()  # what a caller does with its answer is its own business
+    again = gaz.candidates("homs")
+    assert [c.geonameid for c in again] == [169575, 169577]
+    monkeypatch.setattr("conflictwire.gazetteer.index.KEYS_KEPT", 1)
+    assert [c.geonameid for c in gaz.candidates("palmyra")] == [163808]  # the table was full
+    assert [c.geonameid for c in gaz.candidates("homs")] == [169575, 169577]
+    assert gaz.candidates("atlantis") == []
+
+
 def test_lookup_tries_both_keys(gaz: Gazetteer) -> None:
     for spelling in ("al-Sukhnah", "As Sukhnah", "Sukhnah", "es-Sukhnah"):
         assert 172425 in [c.geonameid for c in gaz.lookup(spelling)], spelling

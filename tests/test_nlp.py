@@ -91,3 +91,43 @@ def test_a_text_spacy_fails_on_is_reported_and_the_batch_goes_on():
     assert failed == [("bad", "the tagger broke")]
     with pytest.raises(RuntimeError, match="the tagger broke"):
         list(NlpStage(nlp).run(articles))
+
+
+@pytest.mark.e2e
+def test_the_view_holds_what_the_real_model_says_of_each_token():
+    """read_doc copies the tokens from one array (Doc.to_array); each must say what spaCy's own
+    Token says: heads before and after a token, entity tags, lemmas, sentence starts."""
+    from conflictwire.pipeline import Pipeline
+    from conflictwire.settings import Settings
+
+    nlp = Pipeline(Settings.load()).resources.nlp
+    text = (
+        "KHARTOUM, May 3 (Wire) - The Rapid Support Forces shelled El Fasher on Saturday, "
+        "killing 12 civilians, the state health ministry said.\n\n"
+        "“We buried them at dawn,” said Amna Yousif, a nurse. Residents fled toward Tawila."
+    )
+    doc = nlp(text)
+    view = view_from_doc(doc, "real")
+    assert [
+        (t.start, t.end, t.text, t.lemma, t.pos, t.tag, t.dep, t.head, t.ent_type, t.ent_iob)
+        for t in view.tokens
+    ] == [
+        (
+            t.idx,
+            t.idx + len(t.text),
+            t.text,
+            t.lemma_,
+            t.pos_,
+            t.tag_,
+            t.dep_,
+            t.head.i,
+            t.ent_type_,
+            t.ent_iob_,
+        )
+        for t in doc
+    ]
+    assert any(t.head < i for i, t in enumerate(view.tokens))  # heads before, as after
+    assert {t.ent_iob for t in view.tokens} >= {"B", "I", "O"}
+    spacy_sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    assert len(view.sentences) >= len(spacy_sentences) - 1  # ours only join or cut at blank lines
+    assert view.sentences[0][0] == 0 and view.sentences[-1][1] == len(text)

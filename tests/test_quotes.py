@@ -158,3 +158,17 @@ def test_shouted_slogans_have_their_crowd():
     (quote,) = direct(quotes_of(text))
     assert quote.speaker == "the crowd"
     assert quote.cue == "chanted"
+
+
+def test_only_words_that_may_report_speech_are_looked_at_closer():
+    """Indirect speech looks closer only at these: speech verbs in any form, "according", the
+    reporting nouns and adjectives and verbs of holding of reporting.yaml ("hoping" is hope's
+    form there, not spaCy's "hop"); never at the words of the events themselves."""
+    from conflictwire.quotes.lexicon import lexicon
+
+    lex = lexicon()
+    reporting = [("said", "say"), ("According", "accord"), ("statement", "statement")]
+    reporting += [("denied", "deny"), ("afraid", "afraid"), ("hoping", "hop")]
+    assert all(lex.may_report(word, lemma) for word, lemma in reporting)
+    others = [("tanks", "tank"), ("the", "the"), ("shelled", "shell"), ("Kharkiv", "Kharkiv")]
+    assert not any(lex.may_report(word, lemma) for word, lemma in others)
