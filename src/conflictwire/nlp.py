@@ -106,7 +106,8 @@ class _Names(dict[int, str]):
         return name
 
 
-_names: dict[int, _Names] = {}  # by id of the vocabulary's string store
+_names: dict[int, _Names] = {}  # by id of the vocabulary's string store (a few models at most)
+_NAMES_KEPT = 4
 
 
 def read_doc(doc: Doc, offset: int = 0, first: int = 0) -> Piece:
@@ -115,6 +116,8 @@ def read_doc(doc: Doc, offset: int = 0, first: int = 0) -> Piece:
     strings = doc.vocab.strings
     names = _names.get(id(strings))
     if names is None or names.strings is not strings:
+        if len(_names) >= _NAMES_KEPT:
+            _names.clear()  # models loaded and dropped (tests): keep none of them alive
         names = _names[id(strings)] = _Names(strings)
     text = doc.text
     tokens: list[Token] = []
