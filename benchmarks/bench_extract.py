@@ -16,26 +16,16 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
+
+from timing import drained, timed
 
 from conflictwire.demo import sample_corpus
 from conflictwire.ingest import IngestError, iter_articles
 from conflictwire.models import Article
 from conflictwire.pipeline import Pipeline
 from conflictwire.settings import Settings
-
-
-def timed(func: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    func()
-    return time.perf_counter() - start
-
-
-def drained(items: Any) -> None:
-    """Every item made and dropped, as a run that writes its records does."""
-    deque(items, maxlen=0)
 
 
 class SpacyClock:

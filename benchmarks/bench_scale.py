@@ -18,9 +18,10 @@ import argparse
 import os
 import resource
 import time
-from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
+
+from timing import drained, timed
 
 from conflictwire.demo import sample_corpus
 from conflictwire.engine import batches_of
@@ -29,18 +30,6 @@ from conflictwire.ingest import iter_articles
 from conflictwire.models import Article
 from conflictwire.pipeline import Pipeline
 from conflictwire.settings import Settings
-
-
-def timed(func: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    func()
-    return time.perf_counter() - start
-
-
-def drained(items: Iterable[object]) -> None:
-    """Every item made and dropped, as a run that writes its records does (the Dask runs hand
-    their records back to this process the same way, batch by batch)."""
-    deque(items, maxlen=0)
 
 
 def peak_rss_mb() -> float:
