@@ -50,9 +50,6 @@ def indirect_speech(text: str, at: Attributor) -> Iterator[tuple[int, int, Attri
         if at.inside[i]:
             continue
         if parse.has_parse:
-            word = tokens[i]
-            if not at.lex.may_report(word.text, word.lemma):
-                continue
             found: list[Found] = list(_reported(at, i))
         else:
             found = _surface(text, at, i)
@@ -133,6 +130,8 @@ def _in_paragraph(text: str, tokens: list[Token], cue: int, lo: int, hi: int) ->
 def _reported(at: Attributor, i: int) -> Iterator[Found]:
     """What token ``i`` reports, if it is a reporting word, with its source's head."""
     tok = at.parse.tokens[i]
+    if not at.lex.may_report(tok.text, tok.lemma):
+        return  # most tokens: none of the words looked at below
     lemma = at.lex.reporting_lemma(tok.text, tok.lemma)
     if tok.text.lower() == "according":
         if at.is_cue(i):
