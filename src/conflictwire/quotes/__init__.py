@@ -122,7 +122,7 @@ def _quote(
     if attribution.head is None:
         return quote
     mention = speakers.resolve(speakers.describe(attribution.head))
-    speakers.remember(mention)
+    speakers.named.remember(mention)
     quote.speaker = mention.text
     quote.speaker_start, quote.speaker_end = mention.start, mention.end
     quote.speaker_title, quote.speaker_affiliation = mention.title, mention.affiliation

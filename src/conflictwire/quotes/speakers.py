@@ -4,16 +4,18 @@ pronoun stands for in the article ("Alaa" → "Alaa Mohamed", "he" → the perso
 "said Major General Muhammad Khaddour with the Syrian army" → name ``Muhammad Khaddour``,
 title ``Major General`` (data/quotes/titles.tsv), affiliation ``Syrian army``; an appositive
 ("Alaa Mohamed, a tribe force fighter") gives a title if it holds one and an affiliation from
-its other words. Unnamed sources ("a military source", "residents") are kept as written.
+its other words. Unnamed sources ("a military source", "residents") are kept as written. Who
+the article has named so far, and what it said of them, is kept in ``named.Named``.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from bisect import bisect_right
+from dataclasses import replace
 
-from ..view import SUBJECTS, TokenIndex
+from ..view import TokenIndex
 from .lexicon import Lexicon
+from .named import Named, SpeakerMention
 
 ORGANISATION_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 NOT_PERSON = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
@@ -23,44 +25,13 @@ SURFACE_STOPS = frozenset({"to", "by", "in", "on", "at", "from", "with", "of", "
 APPOS_END = frozenset({",", ".", ";", ":", "who", "which", "that", "(", ")", "—", "–"})
 
 
-@dataclass(frozen=True)
-class SpeakerMention:
-    text: str
-    start: int
-    end: int
-    kind: str  # "person", "pronoun" or "description"
-    title: str | None = None
-    affiliation: str | None = None
-    type: str | None = None  # "person", "organisation", "unnamed" (an unnamed source); None
-
-    @property
-    def speaker_type(self) -> str | None:
-        return "person" if self.kind == "person" else self.type
-
-
 class Speakers:
     def __init__(self, text: str, parse: TokenIndex, lexicon: Lexicon, inside: list[bool]) -> None:
         self.text, self.parse, self.lex, self.inside = text, parse, lexicon, inside
-        self.people: list[tuple[int, int]] = []  # spans of person names, in text order
-        # the spans of those names by each of their words (a look-up instead of a scan of every
-        # name per mention: a long article names thousands of people)
-        self.people_by_word: dict[str, list[tuple[int, int]]] = {}
+        self.named = Named(text, parse)
         for ent in parse.entities:
             if ent.label == "PERSON" and not self._quoted(ent.start):
-                self._add_person(self._without_possessive(ent.start, ent.end))
-        self._described: dict[int, SpeakerMention] = {}
-        self._title_words: dict[int, set[str]] = {}  # a name's titles, as its quotes gave them
-        self._body_starts: list[int] = []  # bodies and groups that spoke, in text order
-        self._bodies: list[SpeakerMention] = []
-
-    def _add_person(self, span: tuple[int, int]) -> None:
-        """Keep a person's name span, in text order, once."""
-        at = bisect_left(self.people, span)
-        if at < len(self.people) and self.people[at] == span:
-            return
-        self.people.insert(at, span)
-        for word in set(self.text[span[0] : span[1]].split()):
-            self.people_by_word.setdefault(word, []).append(span)
+                self.named.add_person(self._without_possessive(ent.start, ent.end))
 
     def _quoted(self, offset: int) -> bool:
         return bool(self.parse.tokens) and self.inside[self.parse.index_at(offset)]
@@ -80,7 +51,7 @@ class Speakers:
             return SpeakerMention(tok.text, tok.start, tok.end, "pronoun")
         ent = self.parse.entity_at(tok.start, tok.end)
         label = ent.label if ent is not None else ""
-        known = tok.text in self.people_by_word
+        known = tok.text in self.named.people_by_word
         known = known or tok.pos == "PROPN" and self._titled(head)  # "mayor Paola Castillo"
         a_name = label == "PERSON" or tok.pos == "PROPN" and (label not in NOT_PERSON or known)
         if a_name and (label == "PERSON" or known or not self._lone_name(head)):
@@ -348,11 +319,11 @@ class Speakers:
         """A short name, or he/she, as the article's full name for that person."""
         if mention.kind == "pronoun":
             if mention.text.lower() in self.lex.body_pronouns:
-                return self._body_before(mention) or mention
+                return self.named.body_before(mention) or mention
             if mention.text.lower() not in self.lex.person_pronouns:
                 return mention
-            person = self._antecedent(mention.start)
-            source = self._source_before(mention, after=person[0] if person else -1)
+            person = self.named.antecedent(mention.start)
+            source = self.named.source_before(mention, after=person[0] if person else -1)
             if source is not None:
                 return source  # "A commander … said …. He denied …"
             if person is None:
@@ -367,10 +338,10 @@ class Speakers:
             mention = titled
         if mention.kind != "person":
             return mention
-        self._add_person((mention.start, mention.end))
-        full = self._full_name(mention) or (mention.start, mention.end)
+        self.named.add_person((mention.start, mention.end))
+        full = self.named.full_name(mention) or (mention.start, mention.end)
         self.describe_name(full[0])
-        known = self._described.get(full[0])
+        known = self.named.described.get(full[0])
         title = mention.title or (known.title if known else None)
         affiliation = mention.affiliation or (known.affiliation if known else None)
         start, end = full
@@ -379,111 +350,30 @@ class Speakers:
             mention, text=text, start=start, end=end, title=title, affiliation=affiliation
         )
 
-    def _antecedent(self, offset: int) -> tuple[int, int] | None:
-        """The person a he/she at ``offset`` stands for: the last one named as a subject in
-        its paragraph or the one before ("Obama said after meeting Putin. He …"), else the
-        last one named; None where no one is named before ``offset``."""
-        floor = self._paragraph_floor(offset)
-        tokens = self.parse.tokens
-        last = None
-        # names that start at or before ``offset``, walked back from the nearest
-        for i in range(bisect_right(self.people, (offset, offset)) - 1, -1, -1):
-            start, end = self.people[i]
-            if end > offset:
-                continue
-            last = last or (start, end)
-            if start < floor:
-                break
-            if tokens[self.parse.index_at(end - 1)].dep in SUBJECTS:
-                return start, end
-        return last
-
-    def _full_name(self, mention: SpeakerMention) -> tuple[int, int] | None:
-        words = set(mention.text.split())
-        # only names that hold the mention's words can be its full name
-        holding = min((self.people_by_word.get(w, []) for w in words), key=len, default=None)
-        longer = [
-            p
-            for p in (self.people if holding is None else sorted(holding))
-            if words < set(self.text[p[0] : p[1]].split())
-            and len(self.text[p[0] : p[1]].split()) > len(words)
-        ]
-        if not longer:
-            return None
-        before = [p for p in longer if p[1] <= mention.start]
-        return before[-1] if before else longer[0]
-
-    def remember(self, mention: SpeakerMention) -> None:
-        """Keep a full name's title and affiliation for its later short mentions, and a body or
-        group that spoke for a later "it" or "they"."""
-        if mention.kind == "person" and (mention.title or mention.affiliation):
-            self._described.setdefault(mention.start, mention)
-        if mention.kind == "person" and mention.title:
-            self._title_words.setdefault(mention.start, set()).update(mention.title.lower().split())
-        if mention.kind == "description" and mention.type is not None:
-            at = bisect_right(self._body_starts, mention.start)
-            self._body_starts.insert(at, mention.start)
-            self._bodies.insert(at, mention)
-
-    def _body_before(self, pronoun: SpeakerMention) -> SpeakerMention | None:
-        """The organisation ("it", "its") or group ("they") that spoke last before the pronoun,
-        in its paragraph or the one before."""
-        floor = self._paragraph_floor(pronoun.start)
-        plural = pronoun.text.lower() in ("they", "their", "them")
-        for n in range(bisect_left(self._body_starts, pronoun.start) - 1, -1, -1):
-            body = self._bodies[n]
-            if body.start < floor:
-                break
-            if body.type == "organisation" or plural:
-                return body
-        return None
-
-    def _source_before(self, pronoun: SpeakerMention, after: int) -> SpeakerMention | None:
-        """The unnamed singular source ("a commander of one of the groups", "an official") that
-        spoke last before a he/she, in its paragraph or the one before, where no person is
-        named between them."""
-        floor = max(self._paragraph_floor(pronoun.start), after + 1)
-        for n in range(bisect_left(self._body_starts, pronoun.start) - 1, -1, -1):
-            body = self._bodies[n]
-            if body.start < floor:
-                break
-            first = body.text.split()[0].lower() if body.text.strip() else ""
-            if body.type == "unnamed" and first in ("a", "an"):
-                return body
-        return None
-
     def _titled_before(self, mention: SpeakerMention) -> SpeakerMention | None:
         """ "the spokesman", "the official", "the general": the person named before with that
         title (the last one, in the article)."""
         words = mention.text.lower().split()
         if len(words) != 2 or words[0] != "the" or words[1] not in self.lex.title_words:
             return None
-        for i in range(bisect_right(self.people, (mention.start, mention.start)) - 1, -1, -1):
-            start, end = self.people[i]
+        for i in range(bisect_right(self.named.people, (mention.start, mention.start)) - 1, -1, -1):
+            start, end = self.named.people[i]
             if end > mention.start:
                 continue
             self.describe_name(start)
-            known = self._described.get(start)
+            known = self.named.described.get(start)
             titles = set((known.title or "").lower().split()) if known else set()
-            if words[1] in titles | self._title_words.get(start, set()):
+            if words[1] in titles | self.named.title_words.get(start, set()):
                 title = None if words[1] in titles else mention.text.split()[1]
                 return SpeakerMention(self.text[start:end], start, end, "person", title)
         return None
 
-    def _paragraph_floor(self, offset: int) -> int:
-        """Start of the paragraph before the one holding ``offset``."""
-        here = self.text.rfind("\n", 0, offset)
-        above = here  # the end of the paragraph before, its trailing blank lines left out
-        while above > 0 and self.text[above - 1].isspace():
-            above -= 1
-        return self.text.rfind("\n", 0, above) + 1 if here > 0 else 0
-
     def describe_name(self, start: int) -> None:
         """Describe the person named at ``start`` (a full name first met outside a quote's
         attribution), so short mentions inherit its title and affiliation."""
-        if start in self._described or not self.parse.tokens:
+        if start in self.named.described or not self.parse.tokens:
             return
         head = self.parse.index_at(start)
         while head + 1 < len(self.parse.tokens) and self._name_word(head + 1):
             head += 1
-        self.remember(self._person(head))
+        self.named.remember(self._person(head))
